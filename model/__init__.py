@@ -1,0 +1,89 @@
+"""The business-case engine: pure Python, no user interface.
+
+Every figure is computed from named assumptions through the lines of a case
+file. Amounts are in 1.000 kr. at the case's price level, costs positive,
+savings negative. Typical use::
+
+    from model import load_case, evaluate
+    result = evaluate(load_case("cases/i4.yaml"))
+    result.kpis.payback_years      # 6
+    result.section1()              # the document's section-1 table
+
+See ``docs/`` for the case-file format and the conventions.
+"""
+
+from .audit import TOLERANCE, Finding, audit_case, audit_overview
+from .danish import format_amount, format_number, format_percent_da, format_years, parse_number
+from .evaluate import (
+    CaseResult,
+    EvaluationError,
+    Flows,
+    KPIs,
+    Settings,
+    assumption_values,
+    compute_flows,
+    evaluate,
+)
+from .export_csv import csv_bytes, overview_csv, safe_text
+from .formula import Formula, FormulaError
+from .kpi import IRRResult, Payback, discounted_payback, extend_flows, irr, npv, payback
+from .loader import CaseFileError, LoadResult, case_to_yaml, load_case, load_overview, load_paths, parse_case
+from .overview import Overview, OverviewLine, PriceLevelError, overview
+from .portfolio import Portfolio, audit_findings, evaluate_cases, evaluate_paths, summary_data
+from .schema import Assumption, Case, Line, OverviewReport, OverviewRow, Reported, ReportedRow, ReportedTable
+
+__all__ = [
+    "TOLERANCE",
+    "Assumption",
+    "Case",
+    "CaseFileError",
+    "CaseResult",
+    "EvaluationError",
+    "Finding",
+    "Flows",
+    "Formula",
+    "FormulaError",
+    "IRRResult",
+    "KPIs",
+    "Line",
+    "LoadResult",
+    "Overview",
+    "OverviewLine",
+    "OverviewReport",
+    "OverviewRow",
+    "Payback",
+    "Portfolio",
+    "PriceLevelError",
+    "Reported",
+    "ReportedRow",
+    "ReportedTable",
+    "Settings",
+    "assumption_values",
+    "audit_case",
+    "audit_findings",
+    "audit_overview",
+    "case_to_yaml",
+    "compute_flows",
+    "csv_bytes",
+    "discounted_payback",
+    "evaluate",
+    "evaluate_cases",
+    "evaluate_paths",
+    "extend_flows",
+    "format_amount",
+    "format_number",
+    "format_percent_da",
+    "format_years",
+    "irr",
+    "load_case",
+    "load_overview",
+    "load_paths",
+    "npv",
+    "overview",
+    "overview_csv",
+    "parse_case",
+    "parse_number",
+    "payback",
+    "safe_text",
+    "summary_data",
+]

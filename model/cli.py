@@ -1,0 +1,149 @@
+"""``python -m model``: summary, audit and export of case files from the shell.
+
+    python -m model summary [PATH...] --format table|json|csv
+    python -m model audit [PATH...] --format table|json
+    python -m model export [PATH...] --xlsx FILE
+
+PATH is case files or folders (default ``cases/``). A bad file gives one line
+on stderr naming the file and the problem, the other files are still
+evaluated and printed, and the exit status is 1. Figures in 1.000 kr. at the
+cases' price level, costs positive, savings negative.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from .audit import Finding
+from .danish import format_amount, format_number, format_percent_da, format_years
+from .evaluate import Settings
+from .export_csv import csv_bytes
+from .portfolio import Portfolio, audit_findings, evaluate_paths, summary_data
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m model", description="Business cases: summary, audit, export.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, formats, text in (
+        ("summary", ("table", "json", "csv"), "key figures and the overview"),
+        ("audit", ("table", "json"), "printed figures that do not reconcile"),
+        ("export", None, "an Excel workbook with live formulas"),
+    ):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("paths", nargs="*", default=["cases"], metavar="PATH", help="case files or folders (default: cases/)")
+        if formats:
+            sub.add_argument("--format", choices=formats, default="table")
+        else:
+            sub.add_argument("--xlsx", required=True, metavar="FILE", help="where to write the workbook")
+        sub.add_argument("--rate", type=float, default=0.035, help="real discount rate (default 0.035)")
+        sub.add_argument("--horizon", type=int, default=10, help="years in NPV and IRR (default 10)")
+        sub.add_argument("--hours-per-fte", type=float, default=1924.0, help="hours in one årsværk (default 1924)")
+    return parser
+
+
+def _summary_table(portfolio: Portfolio) -> str:
+    header = f"{'Case':<6} {'Drift':>9} {'Anlæg':>9} {'Tilb.tid':>9} {'Netto':>9} {'NPV':>9} {'IRR':>8} {'Årsværk':>8}  Titel"
+    out = [header, "-" * len(header)]
+    for r in portfolio.results:
+        k = r.kpis
+        out.append(
+            f"{r.case.id:<6} {format_amount(k.drift):>9} {format_amount(k.anlaeg):>9} {format_years(k.payback_years):>9} "
+            f"{format_amount(k.net_permanent):>9} {format_amount(k.npv):>9} {format_percent_da(k.irr):>8} "
+            f"{format_number(k.fte_full):>8}  {r.case.title}"
+        )
+    if portfolio.overview and portfolio.overview.total:
+        t = portfolio.overview.total
+        out.append("-" * len(header))
+        out.append(
+            f"{'I alt':<6} {format_amount(t.drift):>9} {format_amount(t.anlaeg):>9} {'':>9} {format_amount(t.net_permanent):>9} "
+            f"{format_amount(t.npv):>9} {'':>8} {format_number(t.fte_full):>8}"
+        )
+    if portfolio.results:
+        level = portfolio.overview.price_level if portfolio.overview else None
+        out.append(f"1.000 kr.{f' {level} p/l' if level else ''}; costs +, savings -; NPV of net savings (+ pays).")
+    return "\n".join(out)
+
+
+def _summary_csv(portfolio: Portfolio) -> str:
+    rows: list[list[object]] = []
+    for r in portfolio.results:
+        k = r.kpis
+        rows.append(
+            [
+                r.case.id,
+                r.case.title,
+                r.case.price_level,
+                k.drift,
+                k.anlaeg,
+                k.payback_years,
+                k.net_permanent,
+                k.npv,
+                k.irr,
+                k.fte_full,
+            ]
+        )
+    if portfolio.overview and portfolio.overview.total:
+        t = portfolio.overview.total
+        rows.append(
+            ["I alt", "I alt", portfolio.overview.price_level, t.drift, t.anlaeg, None, t.net_permanent, t.npv, None, t.fte_full]
+        )
+    header = ["id", "title", "price_level", "drift", "anlaeg", "payback_years", "net_permanent", "npv", "irr", "fte_full"]
+    return csv_bytes(header, rows, dialect="plain").decode("utf-8")
+
+
+def _audit_table(findings: Sequence[Finding]) -> str:
+    if not findings:
+        return "No findings: every printed figure reconciles within ±1."
+    header = f"{'Case':<6} {'Table':<18} {'Year':>5} {'Reported':>10} {'Computed':>10} {'Diff':>8}  Check / line"
+    out = [header, "-" * len(header)]
+    for f in findings:
+        out.append(
+            f"{f.case:<6} {f.table:<18} {f.year if f.year is not None else 'I alt':>5} "
+            f"{format_number(f.reported, 1):>10} {format_number(f.computed, 1):>10} {format_number(f.difference, 1):>8}  "
+            f"{f.check}: {f.line}"
+        )
+    out.append(f"{len(findings)} finding(s); difference = reported - computed, 1.000 kr.")
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 fine, 1 some file bad, 2 usage)."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings(discount_rate=args.rate, horizon=args.horizon, hours_per_fte=args.hours_per_fte)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    portfolio = evaluate_paths(args.paths, settings)
+    for message in portfolio.errors:
+        print(f"error: {message}", file=sys.stderr)
+    if args.command == "summary":
+        if args.format == "json":
+            print(json.dumps(summary_data(portfolio), ensure_ascii=False, indent=2, allow_nan=False))
+        elif args.format == "csv":
+            sys.stdout.write(_summary_csv(portfolio))
+        else:
+            print(_summary_table(portfolio))
+    elif args.command == "audit":
+        findings = audit_findings(portfolio)
+        if args.format == "json":
+            print(json.dumps({"findings": [f.to_dict() for f in findings]}, ensure_ascii=False, indent=2, allow_nan=False))
+        else:
+            print(_audit_table(findings))
+    else:
+        from .export_xlsx import workbook_bytes  # imported here: only this command needs it
+
+        try:
+            data = workbook_bytes(portfolio.results)
+            with open(args.xlsx, "wb") as handle:
+                handle.write(data)
+        except (OSError, ValueError) as exc:
+            print(f"error: {args.xlsx}: {exc}", file=sys.stderr)
+            return 1
+        print(f"wrote {args.xlsx} ({len(portfolio.results)} case(s))")
+    return 1 if portfolio.errors else 0

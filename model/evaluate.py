@@ -1,0 +1,398 @@
+"""Evaluating a case: lines per year from assumptions, the section-1 table, KPIs.
+
+The core, :func:`compute_flows`, takes assumption values that are floats (one
+scenario) or numpy arrays of shape ``(n,)`` (n Monte Carlo draws) and returns
+every line per year with the same leading shape. :func:`evaluate` wraps it for
+one scenario and adds the key figures and the document's tables.
+
+Signs and units throughout: 1.000 kr. at the case's price level, costs
+positive, savings negative; hours in hours per year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from .formula import Formula, Value
+from .kpi import discounted_payback, irr, npv, payback
+from .schema import Case, Line
+
+__all__ = [
+    "CaseResult",
+    "EvaluationError",
+    "Flows",
+    "KPIs",
+    "Settings",
+    "assumption_values",
+    "compute_flows",
+    "evaluate",
+]
+
+
+class EvaluationError(ValueError):
+    """A formula gives no finite amount (e.g. a division by zero); names case, line and year."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How key figures are computed; shared by every case evaluated together.
+
+    ``discount_rate``: real rate a year (Finance Ministry: 3,5 %);
+    ``horizon``: years in NPV and IRR, from the case's first year (t = 0);
+    ``hours_per_fte``: hours in one årsværk (37 h × 52 weeks = 1.924).
+    """
+
+    discount_rate: float = 0.035
+    horizon: int = 10
+    hours_per_fte: float = 1924.0
+
+    def __post_init__(self) -> None:
+        if not (np.isfinite(self.discount_rate) and -0.5 < self.discount_rate < 1.0):
+            msg = f"discount rate {self.discount_rate!r} must be between -50 % and 100 %"
+            raise ValueError(msg)
+        if isinstance(self.horizon, bool) or not isinstance(self.horizon, int) or not 1 <= self.horizon <= 100:
+            msg = f"horizon {self.horizon!r} must be a whole number of years from 1 to 100"
+            raise ValueError(msg)
+        if not (np.isfinite(self.hours_per_fte) and 1 <= self.hours_per_fte <= 8784):
+            msg = f"hours per årsværk {self.hours_per_fte!r} must be between 1 and 8.784"
+            raise ValueError(msg)
+
+
+def assumption_values(case: Case) -> dict[str, float]:
+    """The case's assumption values by name."""
+    return {a.name: float(a.value) for a in case.assumptions}
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str) -> Formula:
+    return Formula.parse(text)
+
+
+def _value(spec: float | int | str, env: Mapping[str, Value]) -> Value:
+    if isinstance(spec, str):
+        return _parse(spec).evaluate(env)
+    return float(spec)
+
+
+def _phase_shares(line: Line, years: tuple[int, ...], env: Mapping[str, Value]) -> list[Value]:
+    """Phase-in share per year: 0 before the first key, then the last key's share."""
+    if line.phase_in is None:
+        return [1.0] * len(years)
+    keys = sorted(line.phase_in)
+    shares: list[Value] = []
+    for year in years:
+        current = [k for k in keys if k <= year]
+        shares.append(_value(line.phase_in[current[-1]], env) if current else 0.0)
+    return shares
+
+
+def _line_year(spec: str, share: Value, env: Mapping[str, Value]) -> Value:
+    """One formula in one year; multiplied by the share unless it names ``indfasning``."""
+    formula = _parse(spec)
+    result = formula.evaluate({**env, "indfasning": share})
+    return result if "indfasning" in formula.names else np.multiply(result, share)
+
+
+def _line_flows(line: Line, years: tuple[int, ...], env: Mapping[str, Value]) -> tuple[np.ndarray, np.ndarray]:
+    """(amounts, hours) of one line per year, each of shape (..., len(years))."""
+    shares = _phase_shares(line, years, env)
+    hours = [_line_year(line.hours, share, env) if line.hours is not None else 0.0 for share in shares]
+    amounts: list[Value] = []
+    for year, share, hour in zip(years, shares, hours, strict=False):
+        year_env = {**env, "timer": hour}
+        if line.formula is not None:
+            amounts.append(_line_year(line.formula, share, year_env))
+        elif line.amounts is not None and year in line.amounts:
+            amounts.append(_value(line.amounts[year], {**year_env, "indfasning": 1.0}))
+        else:
+            amounts.append(0.0)
+    return _stack(amounts), _stack(hours)
+
+
+def _stack(values: list[Value]) -> np.ndarray:
+    arrays = np.broadcast_arrays(*[np.asarray(v, dtype=float) for v in values])
+    return np.stack(arrays, axis=-1)
+
+
+@dataclass(frozen=True)
+class Flows:
+    """Every line and aggregate per year; arrays of shape (..., years).
+
+    Aggregates follow section 1: ``service_investment`` is the investment
+    pool's part of table 2, ``innovation`` the innovation pool's; the payback
+    and NPV use ``total_impact_all`` (every krone, innovation pool included).
+    """
+
+    years: tuple[int, ...]
+    lines: Mapping[str, np.ndarray]
+    line_hours: Mapping[str, np.ndarray]
+    permanent: np.ndarray
+    service_investment: np.ndarray
+    innovation: np.ndarray
+    capital_investment: np.ndarray
+    gross_costs: np.ndarray
+
+    @property
+    def service_investment_all(self) -> np.ndarray:
+        """Table 2's total: service investments from both pools."""
+        return self.service_investment + self.innovation
+
+    @property
+    def implementation(self) -> np.ndarray:
+        """Samlede implementeringsomkostninger (investment pool), as section 1."""
+        return self.service_investment + self.capital_investment
+
+    @property
+    def total_impact(self) -> np.ndarray:
+        """Samlet økonomisk påvirkning as section 1 prints it (investment pool only)."""
+        return self.permanent + self.implementation
+
+    @property
+    def total_impact_all(self) -> np.ndarray:
+        """Samlet økonomisk påvirkning with the innovation pool: what payback and NPV use."""
+        return self.total_impact + self.innovation
+
+    @property
+    def cumulative(self) -> np.ndarray:
+        """Running sum of :attr:`total_impact_all` from the first year."""
+        return np.cumsum(self.total_impact_all, axis=-1)
+
+    @property
+    def hours(self) -> np.ndarray:
+        """Staff hours freed per year, all lines."""
+        return sum(self.line_hours.values(), start=np.zeros_like(self.permanent))
+
+    @property
+    def net_permanent(self) -> np.ndarray:
+        """Varig effektivisering, netto: Samlet varig ændring in the last year (fully phased in)."""
+        return self.permanent[..., -1]
+
+    def aggregate(self, key: str) -> np.ndarray:
+        """An aggregate row by its case-file key (see ``schema.AGGREGATES``)."""
+        return getattr(self, key)
+
+
+def compute_flows(case: Case, values: Mapping[str, Value] | None = None) -> Flows:
+    """Every line of ``case`` per year from assumption ``values`` (default: the case's).
+
+    ``values`` may hold floats or arrays of shape ``(n,)``; missing names
+    take the case's value. Non-finite results are left in place (NaN/inf)
+    for the caller to judge; :func:`evaluate` refuses them.
+    """
+    env: dict[str, Value] = assumption_values(case)
+    if values:
+        env.update(values)
+    years = case.years
+    lines: dict[str, np.ndarray] = {}
+    line_hours: dict[str, np.ndarray] = {}
+    for line in case.lines:
+        lines[line.name], line_hours[line.name] = _line_flows(line, years, env)
+    shape = np.broadcast_shapes(*(a.shape for a in lines.values()))
+    zero = np.zeros(shape)
+
+    def total(predicate: object) -> np.ndarray:
+        return sum((np.broadcast_to(lines[ln.name], shape) for ln in case.lines if predicate(ln)), start=zero)
+
+    return Flows(
+        years=years,
+        lines={k: np.broadcast_to(v, shape) for k, v in lines.items()},
+        line_hours={k: np.broadcast_to(v, shape) for k, v in line_hours.items()},
+        permanent=total(lambda ln: ln.kind == "permanent"),
+        service_investment=total(lambda ln: ln.kind == "one_off" and ln.area == "service" and ln.funding == "investeringspulje"),
+        innovation=total(lambda ln: ln.funding == "innovationspulje"),
+        capital_investment=total(lambda ln: ln.kind == "one_off" and ln.area == "anlaeg"),
+        gross_costs=sum((np.maximum(np.broadcast_to(v, shape), 0.0) for v in lines.values()), start=zero),
+    )
+
+
+@dataclass(frozen=True)
+class KPIs:
+    """The key figures of one evaluated case (1.000 kr.; years; hours).
+
+    ``payback_years`` is whole years as the documents print them (None: no
+    payback, printed "-"); ``payback_exact`` interpolates the last year.
+    ``npv`` is the present value of net savings (positive when it pays).
+    ``irr`` is None with ``irr_note`` giving the reason where there is none.
+    ``drift`` and ``anlaeg`` are the overview's columns: total service
+    investment from the investment pool, and total capital investment.
+    """
+
+    net_permanent: float
+    payback_years: int | None
+    payback_exact: float | None
+    discounted_payback_years: int | None
+    npv: float
+    irr: float | None
+    irr_note: str | None
+    drift: float
+    anlaeg: float
+    innovation: float
+    hours_full: float
+    fte_full: float
+
+
+def _optional(value: float, digits: int | None = None) -> float | None:
+    if not np.isfinite(value):
+        return None
+    return round(float(value), digits) if digits is not None else float(value)
+
+
+def _kpis(flows: Flows, settings: Settings) -> KPIs:
+    flow = flows.total_impact_all
+    level = flows.net_permanent
+    pay = payback(flow, level, flows.gross_costs)
+    discounted = discounted_payback(flow, level, flows.gross_costs, settings.discount_rate)
+    rate = irr(flow, float(level), settings.horizon)
+    hours_full = float(flows.hours[..., -1])
+    years = _optional(float(pay.years))
+    discounted_years = _optional(float(discounted.years))
+    return KPIs(
+        net_permanent=float(level),
+        payback_years=None if years is None else int(years),
+        payback_exact=_optional(float(pay.exact), 4),
+        discounted_payback_years=None if discounted_years is None else int(discounted_years),
+        npv=float(npv(flow, level, settings.discount_rate, settings.horizon)),
+        irr=rate.rate,
+        irr_note=rate.reason,
+        drift=float(flows.service_investment.sum()),
+        anlaeg=float(flows.capital_investment.sum()),
+        innovation=float(flows.innovation.sum()),
+        hours_full=hours_full,
+        fte_full=hours_full / settings.hours_per_fte,
+    )
+
+
+#: Section-1 rows: (label, aggregate) in the document's order.
+SECTION1_AGGREGATES: tuple[tuple[str, str], ...] = (
+    ("Samlet varig ændring", "permanent"),
+    ("Serviceinvesteringer", "service_investment"),
+    ("Anlægsinvesteringer", "capital_investment"),
+    ("Samlede implementeringsomkostninger", "implementation"),
+    ("Samlet økonomisk påvirkning", "total_impact"),
+)
+
+_AREA_LABEL = {"service": "Service", "anlaeg": "Anlæg"}
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """One case evaluated under ``settings``: flows per year and key figures."""
+
+    case: Case
+    settings: Settings
+    flows: Flows
+    kpis: KPIs
+    fte: np.ndarray = field(repr=False)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The calendar years of the tables."""
+        return self.flows.years
+
+    def section1(self) -> pd.DataFrame:
+        """Section 1 in the document's layout: rows × years, plus "Styringsområde".
+
+        Permanent lines, Samlet varig ændring, Serviceinvesteringer (investment
+        pool only; the innovation pool is a footnote), Anlægsinvesteringer,
+        Samlede implementeringsomkostninger, Samlet økonomisk påvirkning, and
+        the cumulative Samlet økonomisk påvirkning with every krone counted.
+        """
+        rows: list[tuple[str, str, np.ndarray]] = [
+            (line.name, _AREA_LABEL[line.area], self.flows.lines[line.name])
+            for line in self.case.lines
+            if line.kind == "permanent"
+        ]
+        areas = {"service_investment": "Service", "capital_investment": "Anlæg"}
+        rows += [(label, areas.get(key, ""), self.flows.aggregate(key)) for label, key in SECTION1_AGGREGATES]
+        rows.append(("Akkumuleret, alle midler", "", self.flows.cumulative))
+        frame = pd.DataFrame([values for _, _, values in rows], columns=list(self.years), index=[r[0] for r in rows])
+        frame.insert(0, "Styringsområde", [area for _, area, _ in rows])
+        frame.index.name = f"1.000 kr. {self.case.price_level} p/l"
+        return frame
+
+    def table(self, number: int) -> pd.DataFrame:
+        """Table 1 (permanent), 2 (service investments) or 3 (anlæg), with "I alt".
+
+        Table 2 has an "Innovationspulje" column ("X" where the innovation
+        pool is sought).
+        """
+        select = {
+            1: lambda ln: ln.kind == "permanent",
+            2: lambda ln: ln.kind == "one_off" and ln.area == "service",
+            3: lambda ln: ln.kind == "one_off" and ln.area == "anlaeg",
+        }[number]
+        lines = [line for line in self.case.lines if select(line)]
+        total_label = {1: "Varige ændringer totalt", 2: "Investeringer totalt, service", 3: "Investeringer totalt, anlæg"}
+        data = [self.flows.lines[line.name] for line in lines]
+        totals = np.sum(data, axis=0) if data else np.zeros(len(self.years))
+        frame = pd.DataFrame([*data, totals], columns=list(self.years), index=[*(ln.name for ln in lines), total_label[number]])
+        if number != 1:
+            frame["I alt"] = frame[list(self.years)].sum(axis=1)
+        if number == 2:
+            frame.insert(0, "Innovationspulje", [*("X" if ln.funding == "innovationspulje" else "" for ln in lines), ""])
+        frame.index.name = f"1.000 kr. ({self.case.price_level} p/l)"
+        return frame
+
+    def summary(self) -> dict[str, object]:
+        """The case as plain JSON-ready data (the command line's ``summary``)."""
+        k = self.kpis
+        return {
+            "id": self.case.id,
+            "title": self.case.title,
+            "price_level": self.case.price_level,
+            "years": list(self.years),
+            "lines": {name: _rounded(values) for name, values in self.flows.lines.items()},
+            "permanent_total": _rounded(self.flows.permanent),
+            "investment_service": _rounded(self.flows.service_investment_all),
+            "investment_service_innovation": _rounded(self.flows.innovation),
+            "investment_capital": _rounded(self.flows.capital_investment),
+            "total_impact": _rounded(self.flows.total_impact_all),
+            "cumulative": _rounded(self.flows.cumulative),
+            "hours": _rounded(self.flows.hours),
+            "fte": _rounded(self.fte),
+            "net_permanent": round(k.net_permanent, 6),
+            "payback_years": k.payback_years,
+            "payback_exact": k.payback_exact,
+            "discounted_payback_years": k.discounted_payback_years,
+            "npv": round(k.npv, 6),
+            "irr": k.irr,
+            "irr_note": k.irr_note,
+            "drift": round(k.drift, 6),
+            "anlaeg": round(k.anlaeg, 6),
+            "innovation": round(k.innovation, 6),
+            "hours_full": round(k.hours_full, 6),
+            "fte_full": round(k.fte_full, 6),
+            "settings": {
+                "discount_rate": self.settings.discount_rate,
+                "horizon": self.settings.horizon,
+                "hours_per_fte": self.settings.hours_per_fte,
+            },
+        }
+
+
+def _rounded(values: np.ndarray) -> list[float]:
+    return [round(float(v), 6) for v in values]
+
+
+def evaluate(case: Case, settings: Settings | None = None) -> CaseResult:
+    """Evaluate one case with its own assumption values.
+
+    Raises :class:`EvaluationError` naming the line and year where a formula
+    gives no finite amount.
+    """
+    settings = settings or Settings()
+    flows = compute_flows(case)
+    for name, values in [*flows.lines.items(), *((f"{k} (timer)", v) for k, v in flows.line_hours.items())]:
+        bad = ~np.isfinite(values)
+        if bad.any():
+            year = flows.years[int(np.argmax(bad))]
+            msg = f"case {case.id}: line {name!r}, {year}: the formula gives no finite amount (division by zero?)"
+            raise EvaluationError(msg)
+    return CaseResult(
+        case=case, settings=settings, flows=flows, kpis=_kpis(flows, settings), fte=flows.hours / settings.hours_per_fte
+    )

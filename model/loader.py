@@ -1,0 +1,269 @@
+"""Reading and writing case files: strict, safe YAML in, validated models out.
+
+Files are data. They are parsed with a subclass of PyYAML's ``SafeLoader``
+(never ``yaml.load``), tightened against YAML 1.1's surprises:
+
+- ``yes``/``no``/``on``/``off`` stay text (only ``true``/``false`` are
+  booleans), so a title ``NO`` stays "NO";
+- a number with a leading zero (``030``, which YAML 1.1 reads as octal 24),
+  hexadecimal, octal, binary and sexagesimal (``1:30``) numbers are refused
+  with a message, as are ``.inf`` and ``.nan``;
+- dates stay text;
+- aliases (``*name``) are refused, which rules out "billion laughs" bombs;
+- nesting deeper than 30 levels and files over 1 MB are refused.
+
+Every problem becomes a :class:`CaseFileError` whose message names the file
+and the field (or line of the file) at fault.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .schema import Case, OverviewReport
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "CaseFileError",
+    "LoadResult",
+    "case_to_yaml",
+    "load_case",
+    "load_overview",
+    "load_paths",
+    "parse_case",
+]
+
+#: Largest case file accepted, in bytes.
+MAX_FILE_BYTES = 1_000_000
+_MAX_DEPTH = 30
+
+
+class CaseFileError(ValueError):
+    """A case file could not be read; the message names the file and the field."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2-like scalars, no aliases and a depth limit."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in case files", event.start_mark)
+        self._depth += 1
+        if self._depth > _MAX_DEPTH:
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, f"nesting deeper than {_MAX_DEPTH} levels", event.start_mark)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+# Rebuild the implicit resolvers: booleans only true/false, plain decimal
+# numbers, and an "ambiguous" tag for the YAML 1.1 forms we refuse.
+_StrictLoader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in [
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", list("-+0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+$",
+        list("-+0123456789."),
+    ),
+    (
+        "!ambiguous",
+        r"^[-+]?0[0-9_]+$|^[-+]?0[xXoObB][0-9a-fA-F_]+$|^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"
+        r"|^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$|^[-+]?[0-9][0-9]*_[0-9_]*$",
+        list("-+0123456789."),
+    ),
+]:
+    _StrictLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+
+def _refuse_ambiguous(loader: _StrictLoader, node: yaml.Node) -> Any:
+    value = loader.construct_scalar(node)
+    raise yaml.constructor.ConstructorError(
+        None,
+        None,
+        f"the value {value!r} is ambiguous (YAML reads it as octal, hexadecimal, sexagesimal or "
+        "not-a-number); write a plain decimal number such as 30 or 1.5, or quote it if it is text",
+        node.start_mark,
+    )
+
+
+def _refuse_float_overflow(loader: _StrictLoader, node: yaml.Node) -> float:
+    value = float(loader.construct_scalar(node))
+    if value in (float("inf"), float("-inf")):
+        raise yaml.constructor.ConstructorError(None, None, f"the number {node.value} is too large", node.start_mark)
+    return value
+
+
+_StrictLoader.add_constructor("!ambiguous", _refuse_ambiguous)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _refuse_float_overflow)
+
+
+def _read_yaml(text: str, source: str) -> Any:
+    if len(text.encode("utf-8", errors="replace")) > MAX_FILE_BYTES:
+        raise CaseFileError(source, f"file is larger than {MAX_FILE_BYTES:,} bytes")
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise CaseFileError(source, f"{where}{problem}") from None
+    except yaml.YAMLError as exc:
+        raise CaseFileError(source, f"not valid YAML: {exc}") from None
+    except (RecursionError, MemoryError):
+        raise CaseFileError(source, "the file is nested too deeply or too large to read") from None
+    except ValueError as exc:  # e.g. an integer with more than 4300 digits
+        raise CaseFileError(source, f"a value cannot be read: {exc}") from None
+
+
+def _describe(loc: tuple[Any, ...], data: Any) -> str:
+    """A readable field path, with line and assumption names where known."""
+    parts: list[str] = []
+    node = data
+    for item in loc:
+        if isinstance(item, int) and isinstance(node, list):
+            label = ""
+            if 0 <= item < len(node) and isinstance(node[item], dict):
+                name = node[item].get("name") or node[item].get("label") or node[item].get("id")
+                if isinstance(name, str):
+                    label = f" ({name!r})"
+            parts[-1:] = [f"{parts[-1] if parts else ''}[{item}]{label}"]
+            node = node[item] if 0 <= item < len(node) else None
+        else:
+            parts.append(str(item))
+            node = node.get(item) if isinstance(node, dict) else None
+    return ".".join(parts)
+
+
+def _validation_message(exc: ValidationError, data: Any) -> str:
+    messages = []
+    for error in exc.errors(include_url=False)[:5]:
+        loc = tuple(x for x in error["loc"] if not (isinstance(x, str) and x.startswith(("function-after", "union"))))
+        where = _describe(loc, data)
+        text = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            text = "unknown field (check the spelling; see docs/case-format.md)"
+        elif error["type"] == "missing":
+            text = "required field is missing"
+        messages.append(f"{where}: {text}" if where else text)
+    more = len(exc.errors()) - len(messages)
+    if more > 0:
+        messages.append(f"and {more} more problem(s)")
+    return "; ".join(messages)
+
+
+def parse_case(text: str, source: str = "<case>") -> Case:
+    """Validate a case from YAML ``text``; ``source`` names it in messages."""
+    data = _read_yaml(text, source)
+    if not isinstance(data, dict):
+        raise CaseFileError(source, "a case file must be a mapping of fields (id, title, lines, ...)")
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        raise CaseFileError(source, _validation_message(exc, data)) from None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CaseFileError(str(path), f"file is larger than {MAX_FILE_BYTES:,} bytes")
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise CaseFileError(str(path), "file is not UTF-8 text") from None
+    except OSError as exc:
+        raise CaseFileError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+
+
+def load_case(path: str | Path) -> Case:
+    """Read and validate one case file."""
+    path = Path(path)
+    return parse_case(_read_text(path), str(path))
+
+
+def load_overview(path: str | Path) -> OverviewReport:
+    """Read and validate an overview file (the document's first page)."""
+    path = Path(path)
+    data = _read_yaml(_read_text(path), str(path))
+    if not isinstance(data, dict) or "overview" not in data:
+        raise CaseFileError(str(path), "an overview file has one top-level field, 'overview'")
+    try:
+        return OverviewReport.model_validate(data["overview"])
+    except ValidationError as exc:
+        raise CaseFileError(str(path), _validation_message(exc, data["overview"])) from None
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What :func:`load_paths` found: valid cases, an overview, and errors."""
+
+    cases: tuple[Case, ...]
+    overview: OverviewReport | None
+    errors: tuple[CaseFileError, ...]
+
+
+_OVERVIEW_NAME = "overview.yaml"
+
+
+def load_paths(paths: Iterable[str | Path]) -> LoadResult:
+    """Load case files and folders of them; a bad file is reported, not fatal.
+
+    A folder contributes its ``*.yaml``/``*.yml`` files in name order; a file
+    named ``overview.yaml`` is read as the overview report. Cases with an id
+    already loaded are reported as errors.
+    """
+    cases: list[Case] = []
+    errors: list[CaseFileError] = []
+    overview: OverviewReport | None = None
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append(CaseFileError(str(path), "no such file or folder"))
+    seen: dict[str, Path] = {}
+    for file in files:
+        try:
+            if file.name == _OVERVIEW_NAME:
+                overview = load_overview(file)
+                continue
+            case = load_case(file)
+        except CaseFileError as exc:
+            errors.append(exc)
+            continue
+        if case.id in seen:
+            errors.append(CaseFileError(str(file), f"case id {case.id!r} is already used by {seen[case.id]}"))
+            continue
+        seen[case.id] = file
+        cases.append(case)
+    return LoadResult(tuple(cases), overview, tuple(errors))
+
+
+def case_to_yaml(case: Case) -> str:
+    """The case as YAML text that :func:`parse_case` reads back to an equal case."""
+    data = case.model_dump(mode="python", exclude_defaults=True)
+    data = {"id": case.id, "title": case.title, **data}
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

@@ -1,0 +1,80 @@
+"""Many cases at once: load, evaluate, overview and audit, errors kept per file.
+
+This is what the command line does, as functions a script or notebook can
+call::
+
+    from model import evaluate_paths, summary_data, audit_findings
+    portfolio = evaluate_paths(["cases"])
+    summary_data(portfolio)["overview"]["total"]["anlaeg"]   # 54246.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .audit import Finding, audit_case, audit_overview
+from .evaluate import CaseResult, EvaluationError, Settings, evaluate
+from .loader import load_paths
+from .overview import Overview, overview
+from .schema import Case, OverviewReport
+
+__all__ = ["Portfolio", "audit_findings", "evaluate_cases", "evaluate_paths", "summary_data"]
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Evaluated cases, their overview, the printed overview, and per-file errors.
+
+    ``errors`` are one-line messages naming the file (or case) and the
+    problem; the other cases are evaluated regardless. ``overview`` is None
+    when no case could be evaluated; its total is None (with a message in
+    ``errors``) when the cases' price levels differ.
+    """
+
+    results: tuple[CaseResult, ...]
+    overview: Overview | None
+    report: OverviewReport | None
+    errors: tuple[str, ...]
+
+
+def evaluate_cases(cases: Sequence[Case], settings: Settings | None = None, report: OverviewReport | None = None) -> Portfolio:
+    """Evaluate ``cases`` (already loaded) into a :class:`Portfolio`."""
+    results: list[CaseResult] = []
+    errors: list[str] = []
+    for case in cases:
+        try:
+            results.append(evaluate(case, settings))
+        except EvaluationError as exc:
+            errors.append(str(exc))
+    table = overview(results, allow_mixed_price_levels=True) if results else None
+    if table is not None and table.total is None:
+        levels = ", ".join(f"{r.case.id}: {r.case.price_level}" for r in results)
+        errors.append(f"no 'I alt' row: the cases are at different price levels ({levels})")
+    return Portfolio(tuple(results), table, report, tuple(errors))
+
+
+def evaluate_paths(paths: Iterable[str | Path], settings: Settings | None = None) -> Portfolio:
+    """Load case files and folders (see :func:`model.load_paths`) and evaluate them."""
+    loaded = load_paths(paths)
+    portfolio = evaluate_cases(loaded.cases, settings, loaded.overview)
+    file_errors = tuple(str(e) for e in loaded.errors)
+    return Portfolio(portfolio.results, portfolio.overview, portfolio.report, file_errors + portfolio.errors)
+
+
+def summary_data(portfolio: Portfolio) -> dict[str, object]:
+    """The command line's summary JSON: every case's yearly figures and KPIs, and the overview."""
+    return {
+        "cases": [r.summary() for r in portfolio.results],
+        "overview": portfolio.overview.to_dict() if portfolio.overview else None,
+        "errors": list(portfolio.errors),
+    }
+
+
+def audit_findings(portfolio: Portfolio) -> list[Finding]:
+    """Every finding of every case, then the overview page's."""
+    findings = [f for r in portfolio.results for f in audit_case(r)]
+    if portfolio.report is not None and portfolio.overview is not None:
+        findings += audit_overview(portfolio.report, portfolio.overview)
+    return findings

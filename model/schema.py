@@ -1,0 +1,388 @@
+"""The typed shape of a business case: assumptions, lines and reported figures.
+
+A case file (``cases/*.yaml``) is validated once, here, into frozen pydantic
+models; everything downstream trusts the types. Conventions (see
+``docs/case-format.md``):
+
+- amounts are in **1.000 kr.** at the case's price level;
+- **costs are positive, savings negative**;
+- a *permanent* line ("varig ændring") goes on after the last year at its
+  last year's level; a *one-off* line ("implementeringsomkostning") does not;
+- ``funding: innovationspulje`` marks table 2 lines with an X: section 1 and
+  the overview's *Drift* leave them out, the payback time counts them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, field_validator, model_validator
+
+from .formula import Formula, FormulaError
+
+__all__ = [
+    "AGGREGATES",
+    "RESERVED_NAMES",
+    "Assumption",
+    "Case",
+    "Line",
+    "OverviewReport",
+    "OverviewRow",
+    "Reported",
+    "ReportedRow",
+    "ReportedTable",
+]
+
+#: Names a formula may use besides the case's assumptions.
+#: ``indfasning``: the line's phase-in share in the year (0..1);
+#: ``timer``: the line's own staff hours freed in the year.
+RESERVED_NAMES = frozenset({"indfasning", "timer", "min", "max", "abs", "round", "mround"})
+
+#: Aggregate rows of section 1 and tables 1-3, as the document prints them.
+AGGREGATES: dict[str, str] = {
+    "permanent": "Samlet varig ændring (all permanent lines)",
+    "service_investment": "Serviceinvesteringer, investment pool only (as section 1 shows them)",
+    "service_investment_all": "Serviceinvesteringer incl. innovation pool (table 2's total)",
+    "capital_investment": "Anlægsinvesteringer (table 3's total)",
+    "implementation": "Samlede implementeringsomkostninger (section 1, investment pool only)",
+    "total_impact": "Samlet økonomisk påvirkning (section 1, investment pool only)",
+}
+
+#: Largest magnitude accepted for any number in a case file. Municipal
+#: business cases are far below 10^12 thousand kroner; anything larger is a
+#: typo or an attack, and would make sums lose precision.
+MAX_MAGNITUDE = 1e12
+
+_IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
+_CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
+
+Year = Annotated[StrictInt, Field(ge=1900, le=2200)]
+
+
+def _finite(value: float | None, what: str) -> float | None:
+    if value is None:
+        return None
+    if not math.isfinite(value):
+        msg = f"{what} must be a finite number, got {value!r}"
+        raise ValueError(msg)
+    if abs(value) > MAX_MAGNITUDE:
+        msg = f"{what} {value!r} is implausibly large (limit ±{MAX_MAGNITUDE:.0e})"
+        raise ValueError(msg)
+    return value
+
+
+Number = StrictFloat | StrictInt
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class Assumption(_Frozen):
+    """A named driver: ``value`` in ``unit``, with where it comes from.
+
+    ``low``/``high`` are the three-point range (None: the ±20 % default of
+    the uncertainty analysis applies). ``stated`` is the figure the
+    document's text prints where the case uses a more precise, implied value
+    (e.g. 122,79 t.kr. where the text rounds to 123); the audit recomputes the
+    lines with the stated figures to show what the text's drivers give.
+    """
+
+    name: StrictStr
+    label: StrictStr
+    value: Number
+    unit: StrictStr
+    source: StrictStr
+    group: StrictStr = "Øvrige"
+    low: Number | None = None
+    high: Number | None = None
+    stated: Number | None = None
+    minimum: Number | None = 0.0
+    maximum: Number | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _identifier(cls, name: str) -> str:
+        if not _IDENT.match(name):
+            msg = f"assumption name {name!r} must be lower-case letters, digits and _ (e.g. 'handover_minutes')"
+            raise ValueError(msg)
+        if name in RESERVED_NAMES:
+            msg = f"assumption name {name!r} is reserved"
+            raise ValueError(msg)
+        return name
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Assumption:
+        for what in ("value", "low", "high", "stated", "minimum", "maximum"):
+            _finite(getattr(self, what), what)
+        if self.low is not None and self.high is not None and self.low > self.high:
+            msg = f"low ({self.low}) is greater than high ({self.high})"
+            raise ValueError(msg)
+        for what in ("value", "low", "high"):
+            number = getattr(self, what)
+            if number is None:
+                continue
+            if self.minimum is not None and number < self.minimum:
+                msg = f"{what} {number} is below the minimum {self.minimum}"
+                raise ValueError(msg)
+            if self.maximum is not None and number > self.maximum:
+                msg = f"{what} {number} is above the maximum {self.maximum}"
+                raise ValueError(msg)
+        if self.low is not None and self.low > self.value:
+            msg = f"low ({self.low}) is greater than value ({self.value})"
+            raise ValueError(msg)
+        if self.high is not None and self.high < self.value:
+            msg = f"high ({self.high}) is less than value ({self.value})"
+            raise ValueError(msg)
+        return self
+
+
+class Line(_Frozen):
+    """One row of tables 1-3: a permanent change or a one-off investment.
+
+    Amounts per year, in 1.000 kr. (costs +, savings -), given either as
+    ``amounts`` (year -> number or formula) or as one ``formula`` applied to
+    every year, times the phase-in share ``indfasning`` from ``phase_in``
+    (year -> share or formula; years before the first key are 0, later years
+    keep the last share). ``hours`` is an optional formula for the staff
+    hours freed per year at full phase-in (times ``indfasning``).
+    """
+
+    name: StrictStr = Field(min_length=1, max_length=200)
+    kind: Literal["permanent", "one_off"]
+    area: Literal["service", "anlaeg"]
+    funding: Literal["investeringspulje", "innovationspulje"] = "investeringspulje"
+    amounts: dict[Year, Number | StrictStr] | None = None
+    formula: StrictStr | None = None
+    phase_in: dict[Year, Number | StrictStr] | None = None
+    hours: StrictStr | None = None
+    confidence: Literal["high", "medium", "low"] | None = None
+    note: StrictStr = ""
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Line:
+        if (self.amounts is None) == (self.formula is None):
+            msg = "give either 'amounts' (per year) or 'formula' (every year), not both or neither"
+            raise ValueError(msg)
+        if self.phase_in is not None and self.formula is None:
+            msg = "'phase_in' only goes with 'formula'"
+            raise ValueError(msg)
+        if self.funding == "innovationspulje" and (self.kind, self.area) != ("one_off", "service"):
+            msg = "only one-off service investments (table 2) can be sought from the innovationspulje"
+            raise ValueError(msg)
+        for year, amount in (self.amounts or {}).items():
+            if not isinstance(amount, str):
+                _finite(amount, f"amount for {year}")
+        for year, share in (self.phase_in or {}).items():
+            if not isinstance(share, str):
+                _finite(share, f"phase-in share for {year}")
+        return self
+
+    def formulas(self) -> dict[str, Formula]:
+        """Every formula text of the line, parsed; keyed by where it stands."""
+        texts: dict[str, str] = {}
+        if self.formula is not None:
+            texts["formula"] = self.formula
+        if self.hours is not None:
+            texts["hours"] = self.hours
+        for year, amount in (self.amounts or {}).items():
+            if isinstance(amount, str):
+                texts[f"amounts.{year}"] = amount
+        for year, share in (self.phase_in or {}).items():
+            if isinstance(share, str):
+                texts[f"phase_in.{year}"] = share
+        return {where: Formula.parse(text) for where, text in texts.items()}
+
+
+class ReportedRow(_Frozen):
+    """One printed row: what it shows (some lines, or an aggregate) and its cells.
+
+    Blank cells are left out of ``values`` and read as 0. ``total`` is the
+    row's printed "I alt", if any.
+    """
+
+    label: StrictStr
+    lines: list[StrictStr] | None = None
+    aggregate: (
+        Literal[
+            "permanent",
+            "service_investment",
+            "service_investment_all",
+            "capital_investment",
+            "implementation",
+            "total_impact",
+        ]
+        | None
+    ) = None
+    values: dict[Year, Number] = Field(default_factory=dict)
+    total: Number | None = None
+
+    @model_validator(mode="after")
+    def _selector(self) -> ReportedRow:
+        if (self.lines is None) == (self.aggregate is None):
+            msg = "a reported row shows either 'lines' or an 'aggregate', not both or neither"
+            raise ValueError(msg)
+        for year, value in self.values.items():
+            _finite(value, f"reported value for {year}")
+        _finite(self.total, "reported total")
+        return self
+
+
+class ReportedTable(_Frozen):
+    """Section 1 or table 1, 2 or 3 as printed; ``years`` are its columns."""
+
+    id: Literal["section1", "table1", "table2", "table3"]
+    title: StrictStr
+    years: list[Year] = Field(min_length=1)
+    rows: list[ReportedRow] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _cells_in_columns(self) -> ReportedTable:
+        for row in self.rows:
+            stray = sorted(set(row.values) - set(self.years))
+            if stray:
+                msg = f"row {row.label!r} has values for {stray}, which are not columns of the table"
+                raise ValueError(msg)
+        return self
+
+
+class Reported(_Frozen):
+    """The document's own figures, kept apart from the inputs.
+
+    ``payback_service``/``payback_total``: the printed payback times in
+    whole years; null where the document prints "-".
+    """
+
+    payback_service: StrictInt | None = None
+    payback_total: StrictInt | None = None
+    tables: list[ReportedTable] = Field(default_factory=list)
+
+
+class Case(_Frozen):
+    """A whole business case: identity, years, assumptions, lines, reported figures."""
+
+    id: StrictStr
+    title: StrictStr = Field(min_length=1, max_length=300)
+    summary: StrictStr = ""
+    administration: StrictStr = ""
+    price_level: Year
+    first_year: Year
+    last_year: Year
+    assumptions: list[Assumption] = Field(default_factory=list)
+    lines: list[Line] = Field(min_length=1)
+    reported: Reported | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _case_id(cls, value: str) -> str:
+        if not _CASE_ID.match(value):
+            msg = f"case id {value!r} must be letters, digits, '-' or '_' (at most 32)"
+            raise ValueError(msg)
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Case:
+        if self.last_year < self.first_year:
+            msg = f"last_year {self.last_year} is before first_year {self.first_year}"
+            raise ValueError(msg)
+        if self.last_year - self.first_year > 60:
+            msg = "a case may cover at most 61 years"
+            raise ValueError(msg)
+        names = [a.name for a in self.assumptions]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            msg = f"assumption names must be unique; repeated: {', '.join(duplicates)}"
+            raise ValueError(msg)
+        line_names = [line.name for line in self.lines]
+        duplicates = sorted({n for n in line_names if line_names.count(n) > 1})
+        if duplicates:
+            msg = f"line names must be unique; repeated: {', '.join(duplicates)}"
+            raise ValueError(msg)
+        known = set(names) | {"indfasning", "timer"}
+        years = set(self.years)
+        for index, line in enumerate(self.lines):
+            where = f"lines[{index}] ({line.name!r})"
+            for field_name, keys in (("amounts", line.amounts), ("phase_in", line.phase_in)):
+                stray = sorted(set(keys or {}) - years)
+                if stray:
+                    msg = f"{where}.{field_name}: years {stray} are outside the case ({self.first_year}-{self.last_year})"
+                    raise ValueError(msg)
+            try:
+                formulas = line.formulas()
+            except FormulaError as exc:
+                msg = f"{where}: {exc}"
+                raise ValueError(msg) from None
+            for place, formula in formulas.items():
+                unknown = sorted(formula.names - known)
+                if unknown:
+                    msg = f"{where}.{place}: formula {formula.text!r} names unknown assumption(s): {', '.join(unknown)}"
+                    raise ValueError(msg)
+                if place == "hours" and "timer" in formula.names:
+                    msg = f"{where}.hours: the hours formula cannot use 'timer' (itself)"
+                    raise ValueError(msg)
+        if self.reported is not None:
+            for table in self.reported.tables:
+                for row in table.rows:
+                    unknown = sorted(set(row.lines or []) - set(line_names))
+                    if unknown:
+                        msg = f"reported {table.id} row {row.label!r} names unknown line(s): {', '.join(unknown)}"
+                        raise ValueError(msg)
+        return self
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The calendar years the case's tables cover, first to last."""
+        return tuple(range(self.first_year, self.last_year + 1))
+
+    def assumption(self, name: str) -> Assumption:
+        """The assumption called ``name``; ``KeyError`` if there is none."""
+        for assumption in self.assumptions:
+            if assumption.name == name:
+                return assumption
+        raise KeyError(name)
+
+    def with_values(self, values: dict[str, float]) -> Case:
+        """A copy of the case with some assumption values replaced.
+
+        The new values are validated like a file's (finite, within the
+        assumption's minimum/maximum); a low or high that the new value lies
+        outside of is dropped, so the default range applies around it.
+        Raises ``KeyError`` for an unknown name and ``ValueError`` for an
+        impossible value.
+        """
+        unknown = sorted(set(values) - {a.name for a in self.assumptions})
+        if unknown:
+            msg = f"case {self.id}: unknown assumption(s): {', '.join(unknown)}"
+            raise KeyError(msg)
+        replaced = []
+        for a in self.assumptions:
+            if a.name not in values:
+                replaced.append(a)
+                continue
+            value = float(values[a.name])
+            low = a.low if a.low is not None and a.low <= value else None
+            high = a.high if a.high is not None and a.high >= value else None
+            replaced.append(Assumption.model_validate({**a.model_dump(), "value": value, "low": low, "high": high}))
+        return self.model_copy(update={"assumptions": replaced})
+
+
+class OverviewRow(_Frozen):
+    """One printed row of the overview page (1.000 kr.; payback in years, null for "-")."""
+
+    case: StrictStr
+    label: StrictStr
+    drift: Number | None = None
+    anlaeg: Number | None = None
+    payback_years: StrictInt | None = None
+    net_permanent: Number | None = None
+
+
+class OverviewReport(_Frozen):
+    """The document's first page: one row per case and the "I alt" row."""
+
+    title: StrictStr
+    price_level: Year
+    rows: list[OverviewRow] = Field(min_length=1)
+    total: OverviewRow
