@@ -239,7 +239,7 @@ def _excel(node: ast.AST, refs: Mapping[str, str]) -> str:
         name = node.func.id  # type: ignore[attr-defined]
         args = [_excel(arg, refs) for arg in node.args]
         if name == "mround":
-            return f"ROUND(({args[0]})/({args[1]}),0)*({args[1]})"
+            return f"ROUND({args[0]}/({args[1]}),0)*({args[1]})"
         if name == "round" and len(args) == 1:
             args.append("0")
         return f"{_FUNCTIONS[name].excel}({','.join(args)})"

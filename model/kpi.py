@@ -139,6 +139,18 @@ def discounted_payback(
     return result
 
 
+def _polish(values: np.ndarray, x: float) -> float:
+    """A root ``x`` of ``Σ v_t x^t`` refined by Newton steps (np.roots is accurate to ~1e-10)."""
+    coefficients = values[::-1]
+    derivative = np.polyder(coefficients)
+    for _ in range(8):
+        slope = np.polyval(derivative, x)
+        if slope == 0:
+            break
+        x = x - np.polyval(coefficients, x) / slope
+    return float(x)
+
+
 @dataclass(frozen=True)
 class IRRResult:
     """The internal rate of return, or ``None`` with the reason it has none."""
@@ -164,14 +176,14 @@ def irr(flows: np.ndarray, level: float, horizon: int) -> IRRResult:
         return IRRResult(None, "no sign change: the flows never turn from costs to savings")
     roots = np.roots(values[::-1])
     real = roots[np.abs(roots.imag) < 1e-9].real
-    positive = np.unique(np.round(real[real > 1e-12], 10))
+    positive = np.unique(np.round([_polish(values, x) for x in real[real > 1e-12]], 10))
     rates = sorted(float(1.0 / x - 1.0) for x in positive)
     if not rates:
         return IRRResult(None, "no real rate makes the net present value zero")
     if len(rates) > 1:
         shown = ", ".join(f"{r:.1%}" for r in rates[:4])
         return IRRResult(None, f"several rates make the net present value zero ({shown})")
-    rate = round(rates[0], 12)
+    rate = round(rates[0], 10)
     if not np.isfinite(rate):
         return IRRResult(None, "no finite rate makes the net present value zero")
     return IRRResult(rate, None)
