@@ -15,8 +15,9 @@ rounding (more than ±1 t.kr.):
     or twice in one table) against each other;
 ``drivers``
     the lines recomputed with the figures the document's *text* states
-    (``stated`` on an assumption) against the printed cells, where these
-    differ from the case's implied values;
+    (``stated`` on an assumption) against the printed line rows, where these
+    differ from the case's implied values (totals repeat the same gap, so
+    only rows that show lines are checked);
 ``payback``
     the printed payback times against the computed whole years;
 ``overview``
@@ -138,7 +139,7 @@ def audit_case(result: CaseResult) -> list[Finding]:
                 add(table.id, row.label, year, rep, comp, "value")
             if row.total is not None:
                 add(table.id, row.label, None, row.total, sum(row.values.get(y, 0.0) for y in table.years), "row_total")
-            if stated_flows is not None:
+            if stated_flows is not None and row.lines is not None:
                 text_values = _row_values(stated_flows, row)
                 for (year, rep, comp), (_, _, text) in zip(
                     _cells(table, row, computed, result.years), _cells(table, row, text_values, result.years), strict=False
