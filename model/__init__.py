@@ -28,11 +28,29 @@ from .export_csv import csv_bytes, overview_csv, safe_text
 from .formula import Formula, FormulaError
 from .kpi import IRRResult, Payback, discounted_payback, extend_flows, irr, npv, payback
 from .loader import CaseFileError, LoadResult, case_to_yaml, load_case, load_overview, load_paths, parse_case
+from .optimism import DEFAULT_OPTIMISM_BIAS, OptimismBias, apply_optimism_bias
 from .overview import Overview, OverviewLine, PriceLevelError, overview
 from .portfolio import Portfolio, audit_findings, evaluate_cases, evaluate_paths, summary_data
 from .schema import Assumption, Case, Line, OverviewReport, OverviewRow, Reported, ReportedRow, ReportedTable
+from .uncertainty import (
+    MonteCarlo,
+    Range,
+    SwitchingValue,
+    SwitchingValues,
+    Threshold,
+    Tornado,
+    TornadoBar,
+    UncertaintyError,
+    kpi_values,
+    monte_carlo,
+    ranges,
+    switching_values,
+    tornado,
+    with_ranges,
+)
 
 __all__ = [
+    "DEFAULT_OPTIMISM_BIAS",
     "TOLERANCE",
     "Assumption",
     "Case",
@@ -47,6 +65,8 @@ __all__ = [
     "KPIs",
     "Line",
     "LoadResult",
+    "MonteCarlo",
+    "OptimismBias",
     "Overview",
     "OverviewLine",
     "OverviewReport",
@@ -54,10 +74,18 @@ __all__ = [
     "Payback",
     "Portfolio",
     "PriceLevelError",
+    "Range",
     "Reported",
     "ReportedRow",
     "ReportedTable",
     "Settings",
+    "SwitchingValue",
+    "SwitchingValues",
+    "Threshold",
+    "Tornado",
+    "TornadoBar",
+    "UncertaintyError",
+    "apply_optimism_bias",
     "assumption_values",
     "audit_case",
     "audit_findings",
@@ -75,15 +103,21 @@ __all__ = [
     "format_percent_da",
     "format_years",
     "irr",
+    "kpi_values",
     "load_case",
     "load_overview",
     "load_paths",
+    "monte_carlo",
     "npv",
     "overview",
     "overview_csv",
     "parse_case",
     "parse_number",
     "payback",
+    "ranges",
     "safe_text",
     "summary_data",
+    "switching_values",
+    "tornado",
+    "with_ranges",
 ]
