@@ -92,10 +92,15 @@ def _phase_shares(line: Line, years: tuple[int, ...], env: Mapping[str, Value]) 
 
 
 def _line_year(spec: str, share: Value, env: Mapping[str, Value]) -> Value:
-    """One formula in one year; multiplied by the share unless it names ``indfasning``."""
+    """One formula in one year, phased in once.
+
+    A formula that names ``indfasning`` applies the share itself; one that
+    names ``timer`` builds on the line's hours, which are already phased in;
+    any other formula's result is multiplied by the share.
+    """
     formula = _parse(spec)
     result = formula.evaluate({**env, "indfasning": share})
-    return result if "indfasning" in formula.names else np.multiply(result, share)
+    return result if formula.names & {"indfasning", "timer"} else np.multiply(result, share)
 
 
 def _line_flows(line: Line, years: tuple[int, ...], env: Mapping[str, Value]) -> tuple[np.ndarray, np.ndarray]:
@@ -116,7 +121,7 @@ def _line_flows(line: Line, years: tuple[int, ...], env: Mapping[str, Value]) ->
 
 def _stack(values: list[Value]) -> np.ndarray:
     arrays = np.broadcast_arrays(*[np.asarray(v, dtype=float) for v in values])
-    return np.stack(arrays, axis=-1)
+    return np.stack(arrays, axis=-1) + 0.0  # + 0.0 turns a -0.0 (saving × share 0) into 0.0
 
 
 @dataclass(frozen=True)

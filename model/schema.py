@@ -18,7 +18,17 @@ import math
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    field_validator,
+    model_validator,
+)
 
 from .formula import Formula, FormulaError
 
@@ -88,6 +98,9 @@ class Assumption(_Frozen):
     document's text prints where the case uses a more precise, implied value
     (e.g. 122,79 t.kr. where the text rounds to 123); the audit recomputes the
     lines with the stated figures to show what the text's drivers give.
+    ``minimum``/``maximum`` bound every value the assumption may take (0 and
+    none by default; 1 for shares). ``vary: false`` keeps background figures
+    and structural shares (that must add up) out of the uncertainty analysis.
     """
 
     name: StrictStr
@@ -101,6 +114,7 @@ class Assumption(_Frozen):
     stated: Number | None = None
     minimum: Number | None = 0.0
     maximum: Number | None = None
+    vary: StrictBool = True
 
     @field_validator("name")
     @classmethod
