@@ -47,7 +47,7 @@ import math
 from dataclasses import dataclass, fields
 from typing import Literal
 
-from .formula import Formula, FormulaError
+from .formula import FormulaError
 from .schema import Case, Line
 
 __all__ = ["DEFAULT_OPTIMISM_BIAS", "GRADES", "OptimismBias", "apply_optimism_bias"]
@@ -146,13 +146,10 @@ def _scale_line(line: Line, up: float, down: float) -> Line:
     """``line`` with every yearly amount scaled by sign (see :func:`apply_optimism_bias`)."""
     update: dict[str, object] = {}
     if line.formula is not None:
-        # A formula without ``indfasning`` is multiplied by the year's share after
-        # evaluation; wrap the product instead, so costs and savings are told apart
-        # on the amount that counts, and the new formula names ``indfasning`` itself.
-        inner = f"({line.formula})"
-        if "indfasning" not in Formula.parse(line.formula).names:
-            inner = f"({line.formula}) * indfasning"
-        update["formula"] = _scaled(inner, up, down)
+        # The wrapped formula names the same assumptions, ``indfasning`` and ``timer`` as the
+        # old one, so the engine phases it in exactly as before; and since a phase-in share
+        # is never negative, scaling before or after the share gives the same amount.
+        update["formula"] = _scaled(f"({line.formula})", up, down)
     if line.amounts is not None:
         amounts: dict[int, float | str] = {}
         for year, amount in line.amounts.items():

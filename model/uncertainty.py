@@ -25,6 +25,9 @@ zero) has ``nan`` for every key figure and is counted, never raised.
 Ranges: an assumption's ``low``/``high`` from the case file, or where one is
 missing, ``value ∓ 20 %`` of its magnitude, flagged ``is_default`` and
 clipped to the assumption's ``minimum``/``maximum`` (flagged ``clipped``).
+An assumption marked ``vary: false`` in the case file (a background figure,
+or shares that must add up) is held at its value (``fixed``) and left out
+of the tornado and the switching values.
 """
 
 from __future__ import annotations
@@ -100,6 +103,8 @@ class Range:
     ``low ≤ base ≤ high``. ``low_is_default``/``high_is_default``: that end
     is the ±20 % default (the case gives none). ``clipped``: a default end
     was cut back to the assumption's minimum or maximum (``note`` says which).
+    ``fixed``: the case holds the assumption at its value (``vary: false``);
+    then ``low == base == high``.
     """
 
     name: str
@@ -111,6 +116,7 @@ class Range:
     low_is_default: bool = False
     high_is_default: bool = False
     clipped: bool = False
+    fixed: bool = False
     note: str = ""
 
     @property
@@ -126,6 +132,9 @@ class Range:
 
 def _range(a: Assumption, share: float) -> Range:
     value = float(a.value)
+    if not a.vary:
+        note = "held at its value (vary: false)"
+        return Range(name=a.name, label=a.label, unit=a.unit, low=value, base=value, high=value, fixed=True, note=note)
     spread = share * abs(value)
     low = float(a.low) if a.low is not None else value - spread
     high = float(a.high) if a.high is not None else value + spread
@@ -161,7 +170,7 @@ def ranges(case: Case, default_share: float = DEFAULT_SHARE) -> tuple[Range, ...
     >>> from model.schema import Assumption
     >>> _range(Assumption(name="x", label="x", value=0.9, unit="andel", source="", maximum=1), 0.2)
     Range(name='x', label='x', unit='andel', low=0.72, base=0.9, high=1.0, low_is_default=True, \
-high_is_default=True, clipped=True, note='high clipped to the maximum 1')
+high_is_default=True, clipped=True, fixed=False, note='high clipped to the maximum 1')
     """
     if not (math.isfinite(default_share) and 0 <= default_share <= 1):
         msg = f"the default range must be between 0 % and 100 % of the value, got {default_share!r}"
@@ -173,7 +182,8 @@ def with_ranges(case: Case, changes: Mapping[str, tuple[float | None, float | No
     """A copy of ``case`` with some assumptions' ``(low, high)`` replaced (None: the default).
 
     Checked like a case file: ``low ≤ value ≤ high``, both finite and within
-    the assumption's minimum/maximum. Raises :class:`UncertaintyError` naming
+    the assumption's minimum/maximum; an assumption held fixed (``vary:
+    false``) takes no range. Raises :class:`UncertaintyError` naming
     the assumption and what is wrong; the case itself is untouched.
     """
     known = {a.name: a for a in case.assumptions}
@@ -187,7 +197,7 @@ def with_ranges(case: Case, changes: Mapping[str, tuple[float | None, float | No
             replaced.append(a)
             continue
         low, high = changes[a.name]
-        problem = _range_problem(a, low, high)
+        problem = _range_problem(a, low, high) if a.vary else "the case holds it at its value (vary: false)"
         if problem:
             msg = f"{a.label} ({a.name}): {problem}"
             raise UncertaintyError(msg)
@@ -393,12 +403,13 @@ def _one_at_a_time(rs: Sequence[Range], points: Sequence[Sequence[float]]) -> di
 def tornado(case: Case, settings: Settings | None = None, kpi: str = "npv", default_share: float = DEFAULT_SHARE) -> Tornado:
     """The tornado of ``kpi``: each assumption at its low and its high end, the others at base.
 
-    All 2·k + 1 scenarios are evaluated in one vectorised pass. The payback
-    tornado is best drawn on ``"payback"`` (interpolated years): whole years
+    Assumptions held fixed (``vary: false``) are left out. All 2·k + 1
+    scenarios are evaluated in one vectorised pass. The payback tornado is
+    best drawn on ``"payback"`` (interpolated years): whole years
     (``"payback_years"``) move in steps and hide most swings.
     """
     _check_kpi(kpi)
-    rs = ranges(case, default_share)
+    rs = [r for r in ranges(case, default_share) if not r.fixed]
     figures = kpi_values(case, _one_at_a_time(rs, [(r.low, r.high) for r in rs]), settings)[kpi]
     bars = []
     for i, r in enumerate(rs):
@@ -527,8 +538,9 @@ def switching_values(
 ) -> SwitchingValues:
     """Per assumption, the value at which the case stops (or starts) meeting ``threshold``.
 
-    Method: scan ``grid`` points each way from the base out to the wide
-    bracket ``base ± bracket · max(|base|, high - low)`` (kept within the
+    Assumptions held fixed (``vary: false``) are left out. Method: scan
+    ``grid`` points each way from the base out to the wide bracket
+    ``base ± bracket · max(|base|, high - low)`` (kept within the
     assumption's minimum/maximum), all assumptions in one vectorised pass;
     at the first change of outcome nearest the base, refine with
     :func:`scipy.optimize.brentq` on the threshold margin; then re-evaluate
@@ -540,7 +552,7 @@ def switching_values(
     if not isinstance(grid, int) or grid < 2:
         msg = f"the search grid needs at least 2 points each way, got {grid!r}"
         raise UncertaintyError(msg)
-    rs = ranges(case, default_share)
+    rs = [r for r in ranges(case, default_share) if not r.fixed]
     assumptions = {a.name: a for a in case.assumptions}
     brackets = [_bracket(assumptions[r.name], r, bracket) for r in rs]
     steps = np.linspace(0.0, 1.0, grid + 1)[1:]
