@@ -87,6 +87,7 @@ CHUNK = 10_000
 
 _LESS_IS_BETTER = {"net_permanent": True, "payback": True, "payback_years": True, "npv": False}
 _BIG = 1e12  # stands in for ±inf (never pays back) inside the root finder
+_TINY = 1e-300  # the sign of "exactly on the limit", which counts as met
 
 
 class UncertaintyError(ValueError):
@@ -284,8 +285,11 @@ class Threshold:
 
     ``limit`` is in the key figure's unit (years; 1.000 kr.). Payback is
     tested on whole years, which is the same as ``payback ≤ limit`` on the
-    interpolated figure when ``limit`` is whole. ``margin`` is how far a
-    value is on the good side (≥ 0: met; negative: missed).
+    interpolated figure when ``limit`` is whole (except that a case paid
+    back within its first year of spending has 0 interpolated years but 1
+    whole year). ``figure`` is the key figure tested (``payback_years`` for
+    payback). ``margin`` is how far a value is on the good side (≥ 0: met;
+    negative: missed).
 
     >>> Threshold("npv", 0.0).margin(np.array([5.0, -2.0])).tolist()
     [5.0, -2.0]
@@ -306,6 +310,11 @@ class Threshold:
         if self.kpi == "payback" and not 0 <= self.limit <= 200:
             msg = f"a payback threshold must be between 0 and 200 years, got {self.limit:g}"
             raise UncertaintyError(msg)
+
+    @property
+    def figure(self) -> str:
+        """The key of :data:`KPIS` the test reads: whole years for payback, as the documents count."""
+        return "payback_years" if self.kpi == "payback" else self.kpi
 
     @property
     def operator(self) -> str:
@@ -437,7 +446,8 @@ class SwitchingValue:
     ``non_finite_at`` before any change; ``base_invalid`` the case gives no
     finite figures at base). ``verified``: re-evaluating just either side of
     ``value`` confirms the change. ``kpi_at_value`` is the key figure there
-    (the limit, or a step's edge for rounded formulas). ``other`` is a
+    (the limit, or a step's edge for rounded formulas and whole-year
+    payback). ``other`` is a
     crossing on the other side of the base, if there is one.
     """
 
@@ -560,7 +570,7 @@ def switching_values(
         np.concatenate([r.base + (lo - r.base) * steps, r.base + (hi - r.base) * steps])
         for r, (lo, hi) in zip(rs, brackets, strict=True)
     ]
-    figures = kpi_values(case, _one_at_a_time(rs, points), settings)[threshold.kpi]
+    figures = kpi_values(case, _one_at_a_time(rs, points), settings)[threshold.figure]
     margins = threshold.margin(figures)
     base_kpi, base_margin = float(figures[0]), float(margins[0])
     meets_at_base = bool(base_margin >= 0)
@@ -639,12 +649,16 @@ def _refine(
     """brentq on the margin between ``inside`` (base's outcome) and ``outside``; then re-check both sides."""
 
     def kpi_at(x: float) -> float:
-        return float(kpi_values(case, {r.name: x}, settings)[threshold.kpi])
+        return float(kpi_values(case, {r.name: x}, settings)[threshold.figure])
 
     def margin(x: float) -> float:
         m = float(threshold.margin(kpi_at(x)))
         if math.isnan(m):
             return m
+        if m == 0:
+            # Exactly on the limit counts as met: give it the sign of "met", so that the
+            # sign changes where the outcome does (whole-year payback is a step function).
+            return _TINY
         # brentq needs finite values; a payback that never comes is simply far on the losing side.
         return max(-_BIG, min(_BIG, m))
 
@@ -716,7 +730,7 @@ class MonteCarlo:
 
     def probability(self, threshold: Threshold) -> float:
         """Share of valid draws that meet ``threshold`` (e.g. payback ≤ N years); nan when none are valid."""
-        data = self.values(threshold.kpi)
+        data = self.values(threshold.figure)
         return float(threshold.meets(data).mean()) if data.size else math.nan
 
     def share_never(self) -> float:
