@@ -1,0 +1,144 @@
+"""Optimism bias: costs raised, savings lowered, per line and year, by the line's confidence grade."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model import DEFAULT_OPTIMISM_BIAS, OptimismBias, apply_optimism_bias, compute_flows, evaluate, load_case, parse_case
+from model.optimism import GRADES
+from model.uncertainty import monte_carlo
+
+CASES = Path(__file__).resolve().parent.parent / "cases"
+
+CASE = parse_case(
+    """
+id: OB
+title: Optimism test
+price_level: 2020
+first_year: 2020
+last_year: 2023
+assumptions:
+  - {name: gevinst, label: Gevinst, value: 100, unit: t.kr., source: s}
+  - {name: drift, label: Drift, value: 30, unit: t.kr., source: s}
+lines:
+  - {name: Gevinst, kind: permanent, area: service, formula: '-gevinst', phase_in: {2021: 0.5, 2022: 1}, confidence: low}
+  - {name: Drift, kind: permanent, area: service, formula: 'drift * indfasning', phase_in: {2021: 1}, confidence: high}
+  - {name: Investering, kind: one_off, area: anlaeg, amounts: {2020: 200, 2021: 'drift * 2'}}
+  - {name: Tilbagebetaling, kind: one_off, area: service, amounts: {2022: -10}, confidence: medium}
+"""
+)
+
+
+class TestDefaults:
+    def test_table(self):
+        assert [(r["grade"], r["cost_uplift"], r["saving_reduction"]) for r in DEFAULT_OPTIMISM_BIAS.table()] == [
+            ("high", 0.10, 0.10),
+            ("medium", 0.20, 0.20),
+            ("low", 0.40, 0.40),
+        ]
+        assert DEFAULT_OPTIMISM_BIAS.default_grade == "medium"
+        assert GRADES == ("high", "medium", "low")
+
+    def test_round_trip_through_the_table(self):
+        bias = OptimismBias(cost_low=0.66, saving_high=0.0, default_grade="low")
+        assert OptimismBias.from_table(bias.table(), default_grade="low") == bias
+
+    @pytest.mark.parametrize(
+        "kwargs",
+        [{"cost_low": -0.1}, {"cost_low": 2.5}, {"saving_low": 1.2}, {"cost_high": float("nan")}, {"default_grade": "x"}],
+    )
+    def test_bad_figures_are_refused(self, kwargs):
+        with pytest.raises(ValueError):
+            OptimismBias(**kwargs)
+
+    def test_table_with_a_blank_is_refused(self):
+        rows = DEFAULT_OPTIMISM_BIAS.table()
+        rows[1] = {**rows[1], "cost_uplift": None}
+        with pytest.raises(ValueError, match="enter a number"):
+            OptimismBias.from_table(rows)
+        with pytest.raises(ValueError, match="no row"):
+            OptimismBias.from_table(rows[:2])
+
+
+class TestApply:
+    def test_by_hand(self):
+        adjusted = evaluate(apply_optimism_bias(CASE)).flows.lines
+        # Gevinst (low, −40 %): −100 × 0,5 in 2021, −100 from 2022 → × 0,6
+        assert adjusted["Gevinst"].tolist() == pytest.approx([0, -30, -60, -60])
+        # Drift (high, +10 %), names indfasning itself: 30 × 1,1 from 2021
+        assert adjusted["Drift"].tolist() == pytest.approx([0, 33, 33, 33])
+        # Investering (no grade → medium, +20 %): 200 × 1,2 and 30 × 2 × 1,2
+        assert adjusted["Investering"].tolist() == pytest.approx([240, 72, 0, 0])
+        # A negative one-off (medium) is a saving: −10 × 0,8
+        assert adjusted["Tilbagebetaling"].tolist() == pytest.approx([0, 0, -8, 0])
+
+    def test_kpis_get_worse(self):
+        plain = evaluate(CASE).kpis
+        adjusted = evaluate(apply_optimism_bias(CASE)).kpis
+        assert adjusted.net_permanent == pytest.approx(-60 + 33)  # −100 × 0,6 + 30 × 1,1
+        assert adjusted.net_permanent > plain.net_permanent
+        assert adjusted.npv < plain.npv
+
+    def test_zero_bias_changes_nothing(self):
+        zero = OptimismBias(**{f"{kind}_{g}": 0.0 for kind in ("cost", "saving") for g in GRADES})
+        assert apply_optimism_bias(CASE, zero) == CASE
+
+    def test_default_grade_applies_to_ungraded_lines(self):
+        bias = OptimismBias(default_grade="low")
+        adjusted = evaluate(apply_optimism_bias(CASE, bias)).flows.lines
+        assert adjusted["Investering"].tolist() == pytest.approx([280, 84, 0, 0])
+
+    def test_lines_keep_names_grades_and_kinds(self):
+        adjusted = apply_optimism_bias(CASE)
+        assert [(ln.name, ln.kind, ln.confidence) for ln in adjusted.lines] == [
+            (ln.name, ln.kind, ln.confidence) for ln in CASE.lines
+        ]
+        assert adjusted.assumptions == CASE.assumptions
+
+    def test_works_with_monte_carlo(self):
+        result = monte_carlo(apply_optimism_bias(CASE), n=500, seed=1)
+        assert result.n_invalid == 0
+        assert np.all(result.values("net_permanent") > -100)
+
+    def test_too_long_formula_is_a_clear_error(self):
+        long = "gevinst" + " + gevinst" * 190  # ~1.900 characters: fits once, not twice
+        case = CASE.model_copy(update={"lines": [CASE.lines[0].model_copy(update={"formula": f"-({long})"})]})
+        with pytest.raises(ValueError, match="line 'Gevinst'"):
+            apply_optimism_bias(case)
+
+    @pytest.mark.parametrize("case_id", ["i1", "i2", "i3", "i4", "i5", "i6"])
+    def test_every_case_costs_up_savings_down(self, case_id):
+        case = load_case(CASES / f"{case_id}.yaml")
+        before = compute_flows(case).lines
+        after = compute_flows(apply_optimism_bias(case)).lines
+        for line in case.lines:
+            up = 1 + DEFAULT_OPTIMISM_BIAS.cost_uplift(line.confidence)
+            down = 1 - DEFAULT_OPTIMISM_BIAS.saving_reduction(line.confidence)
+            old = before[line.name]
+            expected = np.where(old > 0, old * up, old * down)
+            np.testing.assert_allclose(after[line.name], expected, rtol=1e-12, atol=1e-9)
+
+
+amounts = st.floats(-1e5, 1e5, allow_nan=False).filter(lambda x: abs(x) > 1e-6)
+shares = st.floats(0, 1)
+
+
+@given(amounts, shares, st.floats(0, 2), st.floats(0, 1), st.sampled_from([*GRADES, None]), st.booleans())
+@settings(max_examples=80, deadline=None)
+def test_scaling_by_sign_matches_the_rule(amount, share, cost, saving, grade, names_phase):
+    formula = "x * indfasning" if names_phase else "x"
+    case = parse_case(
+        "id: H\ntitle: H\nprice_level: 2020\nfirst_year: 2020\nlast_year: 2021\n"
+        f"assumptions:\n  - {{name: x, label: x, value: {amount!r}, unit: t.kr., source: s, minimum: null}}\n"
+        f"lines:\n  - {{name: L, kind: permanent, area: service, formula: '{formula}', phase_in: {{2020: {share!r}, 2021: 1}}"
+        + (f", confidence: {grade}" if grade else "")
+        + "}\n"
+    )
+    bias = OptimismBias(**{f"cost_{g}": cost for g in GRADES}, **{f"saving_{g}": saving for g in GRADES})
+    old = compute_flows(case).lines["L"]
+    new = compute_flows(apply_optimism_bias(case, bias)).lines["L"]
+    expected = np.where(old > 0, old * (1 + cost), old * (1 - saving))
+    np.testing.assert_allclose(new, expected, rtol=1e-12, atol=1e-9)
