@@ -1,0 +1,100 @@
+"""The workbench's entry point: page config, the shared sidebar, and the pages.
+
+Run with ``streamlit run app.py``; it opens on the overview. The sidebar
+holds what every page shares: the language, the appraisal settings (discount
+rate, horizon, hours per årsværk) and "reset all". Pages live in
+``app_pages/`` and read the scenario from ``ui.state``.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from model import Settings, format_number, format_percent_da
+from ui import state
+from ui.i18n import LANGUAGE_KEY, LANGUAGES, language, t
+from ui.widgets import bound, md, number_input
+
+st.set_page_config(page_title=t("app.title"), page_icon=":material/account_balance:", layout="wide")
+
+
+def _reset_all() -> None:
+    state.reset_all()
+    st.toast(t("sidebar.reset_all.done"))
+
+
+def _sidebar() -> None:
+    current = state.settings()
+    defaults = Settings()
+    with st.sidebar:
+        st.segmented_control(
+            t("sidebar.language"),
+            LANGUAGES,
+            format_func=lambda code: t(f"language.{code}"),
+            required=True,
+            **bound(LANGUAGE_KEY, language()),
+        )
+        st.subheader(t("sidebar.settings"))
+        number_input(
+            t("settings.discount_rate"),
+            key="setting.discount_rate",
+            value=current.discount_rate,
+            commit=partial(state.set_setting, "discount_rate"),
+            minimum=-49.9,
+            maximum=99.9,
+            scale=100.0,
+            help=t("settings.discount_rate.help"),
+        )
+        number_input(
+            t("settings.horizon"),
+            key="setting.horizon",
+            value=current.horizon,
+            commit=partial(state.set_setting, "horizon"),
+            minimum=1,
+            maximum=100,
+            integer=True,
+            help=t("settings.horizon.help"),
+        )
+        number_input(
+            t("settings.hours_per_fte"),
+            key="setting.hours_per_fte",
+            value=current.hours_per_fte,
+            commit=partial(state.set_setting, "hours_per_fte"),
+            minimum=1,
+            maximum=8784,
+            help=t("settings.hours_per_fte.help"),
+        )
+        if current != defaults:
+            st.caption(
+                t(
+                    "settings.changed",
+                    rate=format_percent_da(defaults.discount_rate),
+                    horizon=defaults.horizon,
+                    hours=format_number(defaults.hours_per_fte, 0),
+                )
+            )
+        changed = state.changed_case_ids()
+        if changed:
+            st.caption(md(t("sidebar.changed_cases", cases=", ".join(changed))))
+        st.button(
+            t("sidebar.reset_all"),
+            help=t("sidebar.reset_all.help"),
+            on_click=_reset_all,
+            icon=":material/restart_alt:",
+            key="sidebar.reset_all",
+            width="stretch",
+        )
+        st.caption(t("sidebar.units"))
+
+
+_sidebar()
+pages = [
+    st.Page("app_pages/overview.py", title=t("page.overview"), icon=":material/table_chart:", url_path="oversigt", default=True),
+    st.Page("app_pages/case.py", title=t("page.case"), icon=":material/description:", url_path="business-case"),
+    st.Page("app_pages/compare.py", title=t("page.compare"), icon=":material/compare_arrows:", url_path="sammenlign"),
+    st.Page("app_pages/sensitivity.py", title=t("page.sensitivity"), icon=":material/tune:", url_path="foelsomhed"),
+    st.Page("app_pages/audit.py", title=t("page.audit"), icon=":material/fact_check:", url_path="kontrol"),
+]
+st.navigation(pages).run()

@@ -1,0 +1,219 @@
+"""Business case: one case's assumptions (changeable), key figures, section 1, tables 1-3 and charts."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from model import EvaluationError, case_to_yaml, format_amount, format_number, format_percent_da
+from ui import state
+from ui.charts import cumulative_chart, flows_chart
+from ui.i18n import t
+from ui.tables import assumption_groups, kpi_delta, payback_text, section1_frame, table_frame
+from ui.widgets import bound, download, md, number_input, show_table, stored, upload_case_file
+
+ids = state.case_ids()
+if not ids:
+    st.info(t("overview.no_cases", folder=str(state.cases_folder())))
+    st.stop()
+
+case_id = st.selectbox(
+    t("case.pick"),
+    ids,
+    format_func=lambda cid: f"{cid} · {state.document_case(cid).title}",
+    **bound("case.selected", stored("case.selected", ids[0], lambda cid: cid in ids)),
+)
+document = state.document_case(case_id)
+case = state.current_case(case_id)
+changes = state.overrides(case_id)
+settings = state.settings()
+
+st.header(md(case.title))
+st.caption(
+    md(
+        t(
+            "case.meta",
+            administration=case.administration or "-",
+            level=case.price_level,
+            first=case.first_year,
+            last=case.last_year,
+        )
+    )
+)
+if case.summary:
+    st.markdown(md(case.summary))
+if state.is_extra(case_id):
+    st.caption(t("case.extra"))
+
+try:
+    result = state.evaluate_cached(case, settings)
+    document_result = state.evaluate_cached(document, settings)
+except EvaluationError as exc:
+    st.error(t("case.eval_error"))
+    st.code(str(exc), language=None, wrap_lines=True)
+    st.button(t("case.reset_case"), on_click=state.reset_case, args=(case_id,), key="case.reset_broken")
+    st.stop()
+
+# --- Key figures ------------------------------------------------------------------------------------
+k, d = result.kpis, document_result.kpis
+compare = document_result if changes else None
+metrics = st.columns(4)
+metrics[0].metric(
+    t("case.kpi.net"),
+    format_amount(k.net_permanent),
+    kpi_delta(k.net_permanent, d.net_permanent, format_amount, changed=bool(changes)),
+    delta_color="inverse",
+    help=t("case.kpi.net.help"),
+    border=True,
+)
+metrics[1].metric(
+    t("case.kpi.payback"),
+    payback_text(k.payback_years),
+    kpi_delta(k.payback_years, d.payback_years, payback_text, changed=bool(changes)),
+    delta_color="inverse",
+    help=t("case.kpi.payback.help"),
+    border=True,
+)
+metrics[2].metric(
+    t("case.kpi.npv"),
+    format_amount(k.npv),
+    kpi_delta(k.npv, d.npv, format_amount, changed=bool(changes)),
+    help=t("case.kpi.npv.help", horizon=settings.horizon, rate=format_percent_da(settings.discount_rate)),
+    border=True,
+)
+metrics[3].metric(
+    t("case.kpi.fte"),
+    format_number(k.fte_full, 1),
+    kpi_delta(k.fte_full, d.fte_full, lambda v: format_number(v, 1), changed=bool(changes)),
+    help=t("case.kpi.fte.help", hours=format_number(settings.hours_per_fte, 0)),
+    border=True,
+)
+
+left, right = st.columns([5, 8], gap="large")
+
+# --- Assumptions ----------------------------------------------------------------------------------------
+with left:
+    st.subheader(t("case.assumptions"))
+    st.caption(t("case.assumptions.caption"))
+    heading = st.columns([3, 2], vertical_alignment="center")
+    if changes:
+        heading[0].markdown(f":orange-badge[{t('case.changed_count', count=len(changes))}]")
+    heading[1].button(
+        t("case.reset_case"),
+        on_click=state.reset_case,
+        args=(case_id,),
+        disabled=not changes,
+        icon=":material/restart_alt:",
+        key="case.reset_case",
+        width="stretch",
+    )
+    if not case.assumptions:
+        st.info(t("case.no_assumptions"))
+    for group, assumptions in assumption_groups(case):
+        changed_here = sum(1 for a in assumptions if a.name in changes)
+        label = md(group) + (f" · {t('case.changed_count', count=changed_here)}" if changed_here else "")
+        with st.expander(label, expanded=True):
+            for assumption in assumptions:
+                original = document.assumption(assumption.name)
+                number_input(
+                    f"{md(assumption.label)} ({md(assumption.unit)})",
+                    key=f"assumption.{case_id}.{assumption.name}",
+                    value=float(assumption.value),
+                    commit=partial(state.set_override, case_id, assumption.name),
+                    minimum=original.minimum,
+                    maximum=original.maximum,
+                    help=md(assumption.source),
+                )
+                if assumption.name in changes:
+                    row = st.columns([3, 2], vertical_alignment="center")
+                    row[0].caption(
+                        ":orange["
+                        + md(t("case.document_value", value=f"{format_number(original.value, 6)} {original.unit}"))
+                        + "]"
+                    )
+                    row[1].button(
+                        t("case.reset_one"),
+                        on_click=state.reset_override,
+                        args=(case_id, assumption.name),
+                        help=t("case.reset_one.help"),
+                        icon=":material/undo:",
+                        type="tertiary",
+                        key=f"case.reset.{case_id}.{assumption.name}",
+                    )
+                st.caption(md(t("case.source", source=assumption.source)))
+
+    with st.expander(t("case.file"), expanded=False, icon=":material/save:"):
+        st.caption(t("case.file.caption"))
+        download(
+            t("case.download"), case_to_yaml(case).encode("utf-8"), f"{case.id}.yaml", "application/x-yaml", key="case.download"
+        )
+        st.file_uploader(
+            t("case.upload"),
+            type=["yaml", "yml"],
+            key="input.case.upload",
+            on_change=upload_case_file,
+            args=("input.case.upload",),
+            max_upload_size=1,
+        )
+        message = st.session_state.get("case.upload_message")
+        if message:
+            kind, key, fields, detail = message
+            (st.success if kind == "success" else st.error)(md(t(key, **fields)))
+            if detail:
+                st.code(detail, language=None, wrap_lines=True)
+        buttons = st.columns(2)
+        buttons[0].button(
+            t("case.variant"),
+            help=t("case.variant.help"),
+            on_click=lambda: st.toast(t("case.variant.saved", case=state.add_variant(case_id, t("chart.variant")))),
+            icon=":material/content_copy:",
+            key="case.save_variant",
+        )
+        if state.is_extra(case_id):
+            buttons[1].button(
+                t("case.remove"),
+                help=t("case.remove.help"),
+                on_click=state.remove_case,
+                args=(case_id,),
+                icon=":material/delete:",
+                key="case.remove",
+            )
+
+# --- Results --------------------------------------------------------------------------------------------
+with right:
+    chart_labels = {
+        "year": t("chart.year"),
+        "amount": t("chart.amount"),
+        "series": t("chart.series"),
+        "current": t("chart.current"),
+        "document": t("chart.document"),
+        "payback": t("chart.payback"),
+        "costs": t("chart.costs"),
+        "savings": t("chart.savings"),
+        "net": t("chart.net"),
+    }
+    charts = st.columns(2)
+    with charts[0]:
+        st.markdown(f"**{t('case.chart.cumulative')}**")
+        st.altair_chart(cumulative_chart(result, compare, chart_labels), width="stretch")
+    with charts[1]:
+        st.markdown(f"**{t('case.chart.flows')}**")
+        st.altair_chart(flows_chart(result, chart_labels), width="stretch")
+
+    st.subheader(t("case.section1"))
+    frame, bold = section1_frame(result)
+    show_table(frame, right=[str(y) for y in result.years], bold_rows=bold, key="case.section1")
+    notes = [t("case.section1_note", unit=t("unit.tkr_pl", level=case.price_level))]
+    if k.innovation > 0:
+        notes.insert(0, t("case.innovation_footnote", amount=format_amount(k.innovation)))
+    for note in notes:
+        st.caption(md(note))
+
+    for number in (1, 2, 3):
+        table = table_frame(result, number)
+        if table is None:
+            continue
+        st.markdown(f"**{t(f'case.table{number}')}**")
+        frame, bold = table
+        show_table(frame, right=[c for c in frame.columns if c[:1].isdigit() or c == t("total")], bold_rows=bold)

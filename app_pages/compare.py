@@ -1,0 +1,87 @@
+"""Sammenlign: two to six cases, or variants of one case, side by side."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model import EvaluationError
+from ui import state
+from ui.charts import compare_chart
+from ui.i18n import t
+from ui.tables import kpi_rows, yearly_rows
+from ui.widgets import bound, md, show_table, stored
+
+MAX_CHOSEN = 6
+
+st.title(t("compare.title"))
+
+ids = state.case_ids()
+changed = state.changed_case_ids()
+# "cur:<id>" is a case with the user's values; "doc:<id>" the same case as its file gives it.
+options = [option for cid in ids for option in (f"cur:{cid}", *((f"doc:{cid}",) if cid in changed else ()))]
+default = [f"cur:{changed[0]}", f"doc:{changed[0]}"] if changed else [f"cur:{cid}" for cid in ids[:MAX_CHOSEN]]
+
+
+def _name(option: str) -> str:
+    kind, case_id = option.split(":", 1)
+    return t("compare.document_suffix", case=case_id) if kind == "doc" else case_id
+
+
+chosen = st.multiselect(
+    t("compare.pick"),
+    options,
+    format_func=_name,
+    max_selections=MAX_CHOSEN,
+    help=t("compare.pick.help"),
+    **bound("compare.chosen", stored("compare.chosen", default, lambda v: set(v) <= set(options) and len(v) <= MAX_CHOSEN)),
+)
+st.caption(t("compare.hint"))
+if len(chosen) < 2:
+    st.info(t("compare.too_few"))
+    st.stop()
+
+settings = state.settings()
+results, problems = [], []
+for option in chosen:
+    kind, case_id = option.split(":", 1)
+    case = state.document_case(case_id) if kind == "doc" else state.current_case(case_id)
+    try:
+        results.append((_name(option), state.evaluate_cached(case, settings)))
+    except EvaluationError as exc:
+        problems.append(str(exc))
+if problems:
+    st.error(t("overview.eval_errors"))
+    st.code("\n".join(problems), language=None, wrap_lines=True)
+if len(results) < 2:
+    st.stop()
+
+levels = sorted({result.case.price_level for _, result in results})
+if len(levels) > 1:
+    st.warning(t("compare.levels", levels=", ".join(map(str, levels))), icon=":material/warning:")
+
+st.subheader(t("compare.kpis"))
+show_table(kpi_rows(results), right=[name for name, _ in results], key="compare.kpis")
+
+st.subheader(t("compare.curves"))
+axes = ("calendar", "relative")
+axis = st.segmented_control(
+    t("compare.axis"),
+    axes,
+    format_func=lambda a: t(f"compare.axis.{a}"),
+    required=True,
+    **bound("compare.axis", stored("compare.axis", "calendar", lambda a: a in axes)),
+)
+relative = axis == "relative"
+labels = {
+    "year": t("chart.year"),
+    "since_start": t("chart.years_since_start"),
+    "amount": t("chart.amount"),
+    "variant": t("chart.variant"),
+}
+st.altair_chart(compare_chart(results, relative, labels), width="stretch")
+
+st.subheader(t("compare.yearly"))
+frame = yearly_rows(results, relative)
+fixed = {t("chart.variant"), t("compare.row")}
+show_table(frame, right=[c for c in frame.columns if c not in fixed], key="compare.yearly")
+st.caption(md(t("unit.tkr")))

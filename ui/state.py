@@ -1,0 +1,415 @@
+"""The user's scenario in session state, and the cached model calls every page uses.
+
+A scenario is the documents plus what one user changed: assumption values
+per case, cases they uploaded or saved as variants, which cases the overview
+includes, and the appraisal settings of the sidebar. It lives in
+``st.session_state`` under keys that start with ``scenario.``, so it survives
+page switches for the whole session and is never shared between users; this
+module keeps no mutable state of its own.
+
+Keys (all created on first use with ``setdefault``):
+
+``scenario.overrides``
+    ``{case_id: {assumption name: value}}``, only values that differ from
+    the case file;
+``scenario.extra``
+    ``{case_id: Case}``, uploaded cases and saved variants, in the order
+    they came;
+``scenario.included``
+    the case ids the overview includes (None until the user chooses: every
+    case from ``cases/``);
+``scenario.settings``
+    ``{field: value}`` for the :class:`model.Settings` fields the user changed;
+``scenario.inputs``
+    what the user typed into number inputs (see ``ui.widgets``), so the
+    text and its error survive page switches.
+
+Model calls are cached with ``st.cache_data`` on immutable inputs (a frozen
+pydantic :class:`model.Case` hashed by its JSON, a frozen
+:class:`model.Settings`): an assumption change re-evaluates one case, and
+nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import streamlit as st
+
+from model import (
+    Case,
+    CaseFileError,
+    CaseResult,
+    Finding,
+    LoadResult,
+    Overview,
+    OverviewReport,
+    Settings,
+    assumption_values,
+    audit_case,
+    evaluate,
+    load_paths,
+    parse_case,
+)
+from model.export_overview_xlsx import overview_xlsx
+
+__all__ = [
+    "CASES_ENV",
+    "INPUTS",
+    "MAX_EXTRA_CASES",
+    "Imported",
+    "add_variant",
+    "audit_cached",
+    "base_cases",
+    "case_ids",
+    "cases_folder",
+    "changed_case_ids",
+    "current_case",
+    "document_case",
+    "evaluate_cached",
+    "import_case",
+    "included_case_ids",
+    "is_extra",
+    "load_errors",
+    "overrides",
+    "overview_report",
+    "overview_xlsx_cached",
+    "remove_case",
+    "reset_all",
+    "reset_case",
+    "reset_override",
+    "set_included",
+    "set_override",
+    "set_setting",
+    "settings",
+    "settings_changed",
+]
+
+#: Environment variable naming another folder of case files (default: ``cases/`` beside ``app.py``).
+CASES_ENV = "WORKBENCH_CASES"
+#: Most uploaded cases and variants one session may hold (each file is at most 1 MB).
+MAX_EXTRA_CASES = 24
+
+OVERRIDES = "scenario.overrides"
+EXTRA = "scenario.extra"
+INCLUDED = "scenario.included"
+SETTINGS = "scenario.settings"
+#: Session-state key of the typed text of number inputs, ``{input key: {"text": ..., "error": ...}}``.
+INPUTS = "scenario.inputs"
+
+_ROOT = Path(__file__).resolve().parent.parent
+_VARIANT_SUFFIX = re.compile(r"-v\d+$")
+
+
+# --- Case files -----------------------------------------------------------------------------
+
+
+def cases_folder() -> Path:
+    """The folder of case files: ``$WORKBENCH_CASES`` or ``cases/`` beside ``app.py``."""
+    return Path(os.environ.get(CASES_ENV) or _ROOT / "cases")
+
+
+def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every YAML file: a changed file reloads."""
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    except OSError:
+        return ()
+    out = []
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        out.append((path.name, info.st_size, info.st_mtime_ns))
+    return tuple(out)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(folder: str, signature: tuple[tuple[str, int, int], ...]) -> LoadResult:
+    """Every case file of ``folder``, loaded once per ``signature`` and shared (it is immutable)."""
+    del signature  # only part of the cache key
+    return load_paths([folder])
+
+
+def _loaded() -> LoadResult:
+    folder = cases_folder()
+    if not folder.is_dir():
+        return LoadResult((), None, (CaseFileError(str(folder), "no such folder"),))
+    return _load(str(folder), _signature(folder))
+
+
+def base_cases() -> dict[str, Case]:
+    """The cases of the case folder by id, as the documents give them (loaded once, cached)."""
+    return {case.id: case for case in _loaded().cases}
+
+
+def load_errors() -> tuple[str, ...]:
+    """One message per case file that could not be read, naming the file and the problem."""
+    return tuple(str(error) for error in _loaded().errors)
+
+
+def overview_report() -> OverviewReport | None:
+    """The document's printed overview page (``overview.yaml``), if there is one."""
+    return _loaded().overview
+
+
+# --- Cases of the session ---------------------------------------------------------------------
+
+
+def _extra() -> dict[str, Case]:
+    return st.session_state.setdefault(EXTRA, {})
+
+
+def _overrides() -> dict[str, dict[str, float]]:
+    return st.session_state.setdefault(OVERRIDES, {})
+
+
+def case_ids() -> list[str]:
+    """Every case the user can open: the case folder's, then uploads and variants."""
+    return [*base_cases(), *(cid for cid in _extra() if cid not in base_cases())]
+
+
+def is_extra(case_id: str) -> bool:
+    """Whether ``case_id`` was uploaded or saved as a variant in this session."""
+    return case_id in _extra() and case_id not in base_cases()
+
+
+def document_case(case_id: str) -> Case:
+    """The case as its file gives it, before the user's changes; ``KeyError`` if unknown."""
+    base = base_cases()
+    if case_id in base:
+        return base[case_id]
+    return _extra()[case_id]
+
+
+def overrides(case_id: str) -> dict[str, float]:
+    """The user's assumption values for ``case_id`` that differ from its file (a copy)."""
+    return dict(_overrides().get(case_id, {}))
+
+
+def changed_case_ids() -> list[str]:
+    """Cases with at least one changed assumption, in :func:`case_ids` order."""
+    changed = _overrides()
+    return [cid for cid in case_ids() if changed.get(cid)]
+
+
+def current_case(case_id: str) -> Case:
+    """The case with the user's changed values applied (``Case.with_values``); uploads too.
+
+    Raises ``KeyError`` for an unknown case.
+    """
+    case = document_case(case_id)
+    values = _overrides().get(case_id)
+    return case.with_values(values) if values else case
+
+
+def set_override(case_id: str, name: str, value: float) -> None:
+    """Use ``value`` for assumption ``name`` of ``case_id`` from now on.
+
+    Validated before it is kept: ``KeyError`` for an unknown case or
+    assumption, ``ValueError`` for a value outside the assumption's
+    minimum/maximum or one that makes a formula give no finite amount
+    (:class:`model.EvaluationError`). The document's own value removes the
+    override.
+    """
+    document = document_case(case_id)
+    values = {**_overrides().get(case_id, {}), name: float(value)}
+    candidate = document.with_values(values)
+    evaluate_cached(candidate, settings())
+    if float(document.assumption(name).value) == float(value):
+        del values[name]
+    st.session_state[OVERRIDES] = {**_overrides(), case_id: values}
+
+
+def reset_override(case_id: str, name: str) -> None:
+    """Back to the file's value for one assumption."""
+    values = {k: v for k, v in _overrides().get(case_id, {}).items() if k != name}
+    st.session_state[OVERRIDES] = {**_overrides(), case_id: values}
+    _forget_inputs(f"assumption.{case_id}.{name}")
+
+
+def reset_case(case_id: str) -> None:
+    """Back to the file's values for every assumption of ``case_id``."""
+    st.session_state[OVERRIDES] = {k: v for k, v in _overrides().items() if k != case_id}
+    _forget_inputs(f"assumption.{case_id}.", prefix=True)
+
+
+def reset_all() -> None:
+    """Back to the documents: no changed values, no uploads or variants, default settings and inclusion."""
+    for key in (OVERRIDES, EXTRA, INCLUDED, SETTINGS, INPUTS):
+        st.session_state.pop(key, None)
+
+
+def _forget_inputs(key: str, prefix: bool = False) -> None:
+    """Drop typed text (and its error) so the inputs show the values again."""
+    inputs = st.session_state.get(INPUTS, {})
+    st.session_state[INPUTS] = {k: v for k, v in inputs.items() if not (k.startswith(key) if prefix else k == key)}
+
+
+# --- Uploads and variants ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What :func:`import_case` did: ``"applied"`` changed values to ``case_id``, or ``"added"`` it."""
+
+    kind: str
+    case_id: str
+    count: int
+
+
+def _unique_id(wanted: str) -> str:
+    taken = set(case_ids())
+    if wanted not in taken:
+        return wanted
+    root = _VARIANT_SUFFIX.sub("", wanted)[:27]
+    number = 2
+    while f"{root}-{number}" in taken:
+        number += 1
+    return f"{root}-{number}"
+
+
+def _add(case: Case, include: bool) -> str:
+    if len(_extra()) >= MAX_EXTRA_CASES:
+        msg = f"there are already {MAX_EXTRA_CASES} uploaded cases and variants"
+        raise ValueError(msg)
+    case_id = _unique_id(case.id)
+    if case_id != case.id:
+        case = case.model_copy(update={"id": case_id})
+    st.session_state[EXTRA] = {**_extra(), case_id: case}
+    if include:
+        set_included([*included_case_ids(), case_id])
+    return case_id
+
+
+def import_case(text: str, source: str) -> Imported:
+    """Take an uploaded case file: validated first, and nothing changes if it is bad.
+
+    A file whose case id is open and which differs from that case only in
+    assumption values (a case file this app downloaded) restores those values
+    as changes; any other valid file is added as a new case (renamed
+    ``<id>-2`` if its id is taken) and included in the overview. Raises
+    :class:`model.CaseFileError` naming the problem.
+    """
+    case = parse_case(text, source)
+    if case.id in case_ids():
+        document = document_case(case.id)
+        names = {a.name for a in document.assumptions}
+        uploaded = assumption_values(case)
+        if set(uploaded) == names:
+            base = assumption_values(document)
+            changed = {name: value for name, value in uploaded.items() if value != base[name]}
+            if document.with_values(changed) == case:
+                try:
+                    evaluate_cached(case, settings())
+                except ValueError as exc:
+                    raise CaseFileError(source, str(exc)) from None
+                st.session_state[OVERRIDES] = {**_overrides(), case.id: changed}
+                _forget_inputs(f"assumption.{case.id}.", prefix=True)
+                return Imported("applied", case.id, len(changed))
+    try:
+        evaluate_cached(case, settings())
+        case_id = _add(case, include=True)
+    except ValueError as exc:
+        raise CaseFileError(source, str(exc)) from None
+    return Imported("added", case_id, len(case.assumptions))
+
+
+def add_variant(case_id: str, label: str = "variant") -> str:
+    """Save the current ``case_id`` (with the user's values) as a new case ``<id>-v<n>``; returns its id.
+
+    Its title gets `` (<label> <n>)``. The variant is not added to the
+    overview (it would count the case twice). Raises ``ValueError`` when the
+    session holds too many extra cases.
+    """
+    root = _VARIANT_SUFFIX.sub("", case_id)[:28]
+    number = 1
+    while f"{root}-v{number}" in case_ids():
+        number += 1
+    case = current_case(case_id)
+    suffix = f" ({label} {number})"
+    variant = case.model_copy(update={"id": f"{root}-v{number}", "title": case.title[: 300 - len(suffix)] + suffix})
+    return _add(variant, include=False)
+
+
+def remove_case(case_id: str) -> None:
+    """Remove an uploaded case or a variant (the case folder's cases stay)."""
+    if not is_extra(case_id):
+        return
+    st.session_state[EXTRA] = {k: v for k, v in _extra().items() if k != case_id}
+    st.session_state[OVERRIDES] = {k: v for k, v in _overrides().items() if k != case_id}
+    st.session_state[INCLUDED] = [cid for cid in included_case_ids() if cid != case_id]
+    _forget_inputs(f"assumption.{case_id}.", prefix=True)
+
+
+def included_case_ids() -> list[str]:
+    """The cases the overview includes, in :func:`case_ids` order (default: the case folder's)."""
+    chosen = st.session_state.get(INCLUDED)
+    ids = case_ids()
+    if chosen is None:
+        return list(base_cases())
+    return [cid for cid in ids if cid in chosen]
+
+
+def set_included(chosen: list[str]) -> None:
+    """Include exactly ``chosen`` in the overview (unknown ids are dropped)."""
+    st.session_state[INCLUDED] = [cid for cid in case_ids() if cid in set(chosen)]
+
+
+# --- Appraisal settings -------------------------------------------------------------------------
+
+
+def settings() -> Settings:
+    """The appraisal settings of the sidebar: discount rate, horizon and hours per årsværk."""
+    return Settings(**st.session_state.get(SETTINGS, {}))
+
+
+def settings_changed() -> dict[str, object]:
+    """The settings fields the user changed, with their defaults: ``{field: default}``."""
+    defaults = Settings()
+    return {f.name: getattr(defaults, f.name) for f in fields(Settings) if f.name in st.session_state.get(SETTINGS, {})}
+
+
+def set_setting(name: str, value: float | int) -> None:
+    """Change one :class:`model.Settings` field; ``ValueError`` (from ``Settings``) if it is impossible."""
+    if name not in {f.name for f in fields(Settings)}:
+        raise KeyError(name)
+    changed = {**st.session_state.get(SETTINGS, {}), name: value}
+    Settings(**changed)
+    if getattr(Settings(), name) == value:
+        del changed[name]
+    st.session_state[SETTINGS] = changed
+
+
+# --- Cached model calls -------------------------------------------------------------------------
+
+
+def _case_key(case: Case) -> str:
+    return case.model_dump_json()
+
+
+@st.cache_data(show_spinner=False, max_entries=2000, hash_funcs={Case: _case_key})
+def evaluate_cached(case: Case, settings: Settings) -> CaseResult:
+    """:func:`model.evaluate`, cached on the case's content and the settings.
+
+    ``Case`` is a frozen pydantic model (not hashable by ``hash()`` since it
+    holds lists; cached on its JSON), ``Settings`` a frozen dataclass. Raises
+    :class:`model.EvaluationError` like ``evaluate`` (errors are not cached).
+    """
+    return evaluate(case, settings)
+
+
+@st.cache_data(show_spinner=False, max_entries=500, hash_funcs={Case: _case_key})
+def audit_cached(case: Case, settings: Settings) -> tuple[Finding, ...]:
+    """:func:`model.audit_case` of the evaluated case, cached like :func:`evaluate_cached`."""
+    return tuple(audit_case(evaluate(case, settings)))
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def overview_xlsx_cached(table: Overview, labels: tuple[tuple[str, str], ...], notes: tuple[str, ...]) -> bytes:
+    """:func:`model.export_overview_xlsx.overview_xlsx`, cached on the (frozen) overview and its labels."""
+    return overview_xlsx(table, dict(labels), notes)

@@ -1,0 +1,200 @@
+"""Tables and figures of the pages as text in Danish number format, built from model results.
+
+Each function returns a DataFrame of pre-formatted strings (``1.160``,
+``-14.565``, ``5 år``) for :func:`ui.widgets.show_table`, plus the positions
+of the rows to show in bold. Numbers go through ``model.danish``; labels
+through :func:`ui.i18n.t`; names from case files are kept as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import pandas as pd
+
+from model import Assumption, Case, CaseResult, Finding, Overview, OverviewLine, format_amount, format_number, format_percent_da
+from model.evaluate import SECTION1_AGGREGATES
+
+from .i18n import TEXTS, t
+
+__all__ = [
+    "OVERVIEW_NUMBERS",
+    "assumption_groups",
+    "findings_frame",
+    "kpi_delta",
+    "kpi_rows",
+    "overview_frame",
+    "payback_text",
+    "section1_frame",
+    "table_frame",
+    "yearly_rows",
+]
+
+#: Overview columns holding numbers (right-aligned), by their i18n key.
+OVERVIEW_NUMBERS = ("col.drift", "col.anlaeg", "col.payback", "col.net_permanent", "col.npv", "col.fte")
+
+
+def payback_text(years: int | float | None) -> str:
+    """A payback time as the documents print it: ``5 år`` (``5 years``); "-" for none."""
+    if years is None:
+        return "-"
+    return t("years", years=format_number(years, 1))
+
+
+def _overview_cells(line: OverviewLine) -> list[str]:
+    return [
+        format_amount(line.drift),
+        format_amount(line.anlaeg),
+        payback_text(line.payback_years) if line.id != "I alt" else "",
+        format_amount(line.net_permanent),
+        format_amount(line.npv),
+        format_number(line.fte_full, 1),
+    ]
+
+
+def overview_frame(table: Overview, status: Mapping[str, str]) -> tuple[pd.DataFrame, list[int]]:
+    """The overview as on the document's first page, plus NPV, årsværk and a status column.
+
+    ``status``: text per case id (e.g. "ændret"). The "I alt" row comes last,
+    in bold, when the cases share a price level.
+    """
+    header = [t("col.case"), t("col.title"), t("col.status"), *(t(key) for key in OVERVIEW_NUMBERS)]
+    rows = [[line.id, line.title, status.get(line.id, ""), *_overview_cells(line)] for line in table.rows]
+    bold = []
+    if table.total is not None:
+        bold.append(len(rows))
+        rows.append([t("total"), "", "", *_overview_cells(table.total)])
+    return pd.DataFrame(rows, columns=header), bold
+
+
+def section1_frame(result: CaseResult) -> tuple[pd.DataFrame, list[int]]:
+    """Section 1 in the document's layout: lines and totals down, years across, Styringsområde first.
+
+    Rows as :meth:`model.CaseResult.section1` gives them; the totals are
+    translated and in bold.
+    """
+    frame = result.section1()
+    permanent = sum(1 for line in result.case.lines if line.kind == "permanent")
+    labels = [*frame.index[:permanent], *(t(f"row.{key}") for _, key in SECTION1_AGGREGATES), t("row.cumulative")]
+    areas = [t(f"area.{area}") if area else "" for area in frame["Styringsområde"]]
+    years = [c for c in frame.columns if c != "Styringsområde"]
+    out = pd.DataFrame({"": labels, t("case.area"): areas})
+    for year in years:
+        out[str(year)] = [format_amount(v) for v in frame[year]]
+    keys = [key for _, key in SECTION1_AGGREGATES]
+    bold = [permanent + keys.index(key) for key in ("permanent", "implementation", "total_impact")]
+    return out, bold
+
+
+def table_frame(result: CaseResult, number: int) -> tuple[pd.DataFrame, list[int]] | None:
+    """Table 1 (varige ændringer), 2 (serviceinvesteringer) or 3 (anlæg); None when it has no lines."""
+    frame = result.table(number)
+    if len(frame.index) <= 1:
+        return None
+    labels = [*frame.index[:-1], t(f"case.table.total{number}")]
+    out = pd.DataFrame({t("case.table.line"): labels})
+    if "Innovationspulje" in frame.columns:
+        out[t("col.innovation")] = list(frame["Innovationspulje"])
+    for column in frame.columns:
+        if column == "Innovationspulje":
+            continue
+        name = t("total") if column == "I alt" else str(column)
+        out[name] = [format_amount(v) for v in frame[column]]
+    return out, [len(labels) - 1]
+
+
+def kpi_rows(results: Sequence[tuple[str, CaseResult]]) -> pd.DataFrame:
+    """Key figures side by side: one row per figure, one column per (name, result)."""
+    spec = [
+        ("kpi.price_level", lambda r: str(r.case.price_level)),
+        ("kpi.years", lambda r: f"{r.years[0]}-{r.years[-1]}"),
+        ("kpi.drift", lambda r: format_amount(r.kpis.drift)),
+        ("kpi.anlaeg", lambda r: format_amount(r.kpis.anlaeg)),
+        ("kpi.innovation", lambda r: format_amount(r.kpis.innovation)),
+        ("kpi.payback", lambda r: payback_text(r.kpis.payback_years)),
+        ("kpi.payback_exact", lambda r: format_number(r.kpis.payback_exact, 2)),
+        ("kpi.discounted_payback", lambda r: payback_text(r.kpis.discounted_payback_years)),
+        ("kpi.net_permanent", lambda r: format_amount(r.kpis.net_permanent)),
+        ("kpi.npv", lambda r: format_amount(r.kpis.npv)),
+        ("kpi.irr", lambda r: format_percent_da(r.kpis.irr)),
+        ("kpi.fte", lambda r: format_number(r.kpis.fte_full, 1)),
+    ]
+    data = {t("compare.kpi"): [t(key) for key, _ in spec]}
+    for name, result in results:
+        data[name] = [show(result) for _, show in spec]
+    return pd.DataFrame(data)
+
+
+def yearly_rows(results: Sequence[tuple[str, CaseResult]], relative: bool) -> pd.DataFrame:
+    """The yearly totals of several cases aligned on one set of year columns.
+
+    Per case: Samlet varig ændring, Samlede implementeringsomkostninger
+    (investment pool), Samlet økonomisk påvirkning and its cumulative sum
+    with all funding. Columns are calendar years, or years since each case's
+    start (``relative``); blank where a case has no such year.
+    """
+    rows = []
+    for name, result in results:
+        flows = result.flows
+        series = [
+            ("row.permanent", flows.permanent),
+            ("row.implementation", flows.implementation),
+            ("row.total_impact", flows.total_impact),
+            ("row.cumulative", flows.cumulative),
+        ]
+        for key, values in series:
+            cells = {
+                (str(i) if relative else str(year)): format_amount(float(v))
+                for i, (year, v) in enumerate(zip(result.years, values, strict=True))
+            }
+            rows.append({t("chart.variant"): name, t("compare.row"): t(key), **cells})
+    frame = pd.DataFrame(rows)
+    fixed = [t("chart.variant"), t("compare.row")]
+    years = sorted((c for c in frame.columns if c not in fixed), key=int)
+    return frame[fixed + years].fillna("")
+
+
+def assumption_groups(case: Case) -> list[tuple[str, list[Assumption]]]:
+    """The case's assumptions by ``group``, groups in the order they first appear in the file."""
+    groups: dict[str, list[Assumption]] = {}
+    for assumption in case.assumptions:
+        groups.setdefault(assumption.group, []).append(assumption)
+    return list(groups.items())
+
+
+def kpi_delta(current: float | None, document: float | None, show: Callable[[float], str], changed: bool) -> str | int | None:
+    """The change of a key figure against the document, for ``st.metric``'s delta.
+
+    None when the case is unchanged or either figure is missing (no payback);
+    the number 0 (shown grey) when the change rounds away; otherwise the
+    formatted difference with its sign, ``+1.000`` or ``-1 år``.
+    """
+    if not changed or current is None or document is None:
+        return None
+    difference = current - document
+    text = show(difference)
+    if text.lstrip("+-−") in ("0", "0 år", "0 years", "0,0"):
+        return 0
+    return text if difference < 0 else f"+{text}"
+
+
+def _table_name(table: str) -> str:
+    return " / ".join(t(f"audit.table.{part}") if f"audit.table.{part}" in TEXTS else part for part in table.split(" vs "))
+
+
+def findings_frame(findings: Sequence[Finding], with_case: bool = False) -> pd.DataFrame:
+    """Audit findings as a table: where, printed, computed, difference (printed − computed), which check."""
+    rows = []
+    for finding in findings:
+        row = {t("col.case"): finding.case} if with_case else {}
+        row |= {
+            t("audit.col.table"): _table_name(finding.table),
+            t("audit.col.line"): finding.line,
+            t("audit.col.year"): str(finding.year) if finding.year is not None else t("total"),
+            t("audit.col.reported"): format_number(finding.reported, 1),
+            t("audit.col.computed"): format_number(finding.computed, 1),
+            t("audit.col.difference"): format_number(finding.difference, 1),
+            t("audit.col.check"): t(f"audit.check.{finding.check}"),
+        }
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -1,0 +1,261 @@
+"""Widgets the pages share: Danish number input, remembered widgets, tables with downloads.
+
+Streamlit drops a widget's state when the widget is not drawn (on another
+page, say). The helpers here keep what matters in our own session-state
+keys and seed the widget from them, so nothing the user did is lost by
+switching pages.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from model import CaseFileError, EvaluationError, format_amount, format_number, parse_number
+from model.loader import MAX_FILE_BYTES
+
+from . import state
+from .i18n import t
+
+__all__ = [
+    "bound",
+    "download",
+    "md",
+    "number_input",
+    "show_table",
+    "stored",
+    "upload_case_file",
+]
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
+
+
+def md(text: str) -> str:
+    """``text`` (a title, a label from a case file) escaped so Markdown shows it literally.
+
+    Every Markdown character gets a backslash: ``[klik](x)`` shows as
+    written, not as a link.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+# --- Remembered widgets ---------------------------------------------------------------------------
+
+
+def stored(key: str, default: Any, valid: Callable[[Any], bool] | None = None) -> Any:
+    """Our own session value ``key`` (``default`` when unset or no longer ``valid``)."""
+    value = st.session_state.get(key, default)
+    return value if valid is None or valid(value) else default
+
+
+def _save(widget_key: str, key: str, save: Callable[[Any], None] | None) -> None:
+    value = st.session_state[widget_key]
+    if save is None:
+        st.session_state[key] = value
+    else:
+        save(value)
+
+
+def bound(key: str, value: Any, save: Callable[[Any], None] | None = None) -> dict[str, Any]:
+    """Keyword arguments that bind a widget to a value kept outside widget state.
+
+    The widget shows ``value``; a change is handed to ``save`` (default: kept
+    in ``st.session_state[key]``). Use as ``st.selectbox(label, options,
+    **bound("case.selected", current))``.
+    """
+    widget_key = f"input.{key}"
+    if widget_key not in st.session_state or st.session_state[widget_key] != value:
+        st.session_state[widget_key] = value
+    return {"key": widget_key, "on_change": _save, "args": (widget_key, key, save)}
+
+
+# --- Danish number input ----------------------------------------------------------------------------
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _problem(text: str, minimum: float | None, maximum: float | None, integer: bool) -> tuple[str, dict[str, str]] | None:
+    """Why ``text`` cannot be used (an i18n key and its fields), or None."""
+    if not text.strip():
+        return "input.empty", {}
+    try:
+        number = parse_number(text)
+    except ValueError:
+        return "input.not_number", {}
+    if integer and number != int(number):
+        return "input.whole", {}
+    if minimum is not None and number < minimum:
+        return "input.below", {"minimum": format_number(minimum, 6)}
+    if maximum is not None and number > maximum:
+        return "input.above", {"maximum": format_number(maximum, 6)}
+    return None
+
+
+def _typed(key: str) -> dict[str, Any] | None:
+    return st.session_state.get(state.INPUTS, {}).get(key)
+
+
+def _on_number_change(
+    key: str, commit: Callable[[float], None], minimum: float | None, maximum: float | None, integer: bool, scale: float
+) -> None:
+    text = st.session_state[f"input.{key}"]
+    error = _problem(text, minimum, maximum, integer)
+    if error is None:
+        number = parse_number(text)
+        try:
+            commit(int(number) if integer else number / scale)
+        except EvaluationError:
+            error = ("input.no_finite", {})
+        except (ValueError, KeyError) as exc:
+            error = ("input.rejected", {"reason": str(exc)})
+    st.session_state[state.INPUTS] = {**st.session_state.get(state.INPUTS, {}), key: {"text": text, "error": error}}
+
+
+def number_input(
+    label: str,
+    *,
+    key: str,
+    value: float,
+    commit: Callable[[float], None],
+    minimum: float | None = None,
+    maximum: float | None = None,
+    integer: bool = False,
+    scale: float = 1.0,
+    decimals: int = 6,
+    help: str | None = None,
+    label_visibility: str = "visible",
+) -> None:
+    """A text input that reads and shows numbers the Danish way (``1.234,5``).
+
+    Shows ``value × scale`` (``scale=100`` shows a share as a percentage).
+    When the user types a number that is within ``minimum``/``maximum``
+    (on the shown scale), ``commit(number / scale)`` is called; when the text
+    is empty, not a number, out of range, or ``commit`` refuses it
+    (``ValueError``), a message appears right below the input, the text stays
+    for the user to mend, and the calculation keeps the last good value.
+    ``"23,4"`` is 23,4; ``"23.4"`` is refused rather than read as 234.
+
+    The typed text lives in ``st.session_state["scenario.inputs"][key]``,
+    so it survives page switches; when ``value`` changes elsewhere (a reset,
+    an upload) the input shows the new value.
+    """
+    shown = value * scale
+    formatted = format_number(shown, decimals)
+    typed = _typed(key)
+    text = formatted
+    if typed is not None:
+        try:
+            same = _close(parse_number(typed["text"]), shown)
+        except ValueError:
+            same = False
+        if typed["error"] or same:
+            text = typed["text"]
+    widget_key = f"input.{key}"
+    if st.session_state.get(widget_key) != text:
+        st.session_state[widget_key] = text
+    st.text_input(
+        label,
+        key=widget_key,
+        on_change=_on_number_change,
+        args=(key, commit, minimum, maximum, integer, scale),
+        help=help,
+        label_visibility=label_visibility,
+    )
+    if typed is not None and typed["error"]:
+        message_key, fields = typed["error"]
+        st.caption(f":red[{md(t(message_key, **fields))}] {md(t('input.kept', value=formatted))}")
+
+
+# --- Tables and downloads --------------------------------------------------------------------------------
+
+
+def amounts(values: Sequence[float | None]) -> list[str]:
+    """Whole thousands in Danish format, "-" for none: ``[1160.0, None]`` → ``["1.160", "-"]``."""
+    return [format_amount(v) for v in values]
+
+
+def show_table(
+    frame: pd.DataFrame,
+    *,
+    right: Sequence[str] = (),
+    bold_rows: Sequence[int] = (),
+    widths: Mapping[str, int | str] | None = None,
+    pin_first: bool = True,
+    key: str | None = None,
+) -> None:
+    """A read-only table of pre-formatted text; ``right`` columns right-aligned (numbers).
+
+    ``bold_rows`` (positions) are shown in bold, e.g. the "I alt" row;
+    ``widths`` sets column widths (pixels or "small"/"medium"/"large"); the
+    first column (the row labels) stays in view when the table scrolls
+    sideways. Text from case files goes into cells, never into Markdown, so
+    it shows as written.
+    """
+    widths = widths or {}
+    config: dict[str, Any] = {}
+    for position, column in enumerate(frame.columns):
+        config[column] = st.column_config.TextColumn(
+            width=widths.get(column),
+            alignment="right" if column in right else None,
+            pinned=True if pin_first and position == 0 else None,
+        )
+    data: Any = frame
+    if bold_rows:
+        rows = set(bold_rows)
+        frame = frame.reset_index(drop=True)
+
+        def weight(row: pd.Series) -> list[str]:
+            return ["font-weight: bold" if row.name in rows else ""] * len(row)
+
+        data = frame.style.apply(weight, axis=1)
+    st.dataframe(data, hide_index=True, column_config=config, key=key, width="stretch", height="content")
+
+
+def download(label: str, data: bytes | Callable[[], bytes], file_name: str, mime: str, key: str, help: str | None = None) -> None:
+    """A download button that hands over ``data`` without rerunning the page."""
+    st.download_button(
+        label, data, file_name=file_name, mime=mime, key=key, help=help, on_click="ignore", icon=":material/download:"
+    )
+
+
+# --- Case-file upload -------------------------------------------------------------------------------------
+
+#: Session-state key of the last upload's outcome: (kind, i18n key, fields, detail).
+UPLOAD_MESSAGE = "case.upload_message"
+
+
+def upload_case_file(widget_key: str) -> None:
+    """Callback of the case-file uploader: validate the file, then restore its values or add it.
+
+    A file that cannot be used (not UTF-8, too large, invalid YAML or case,
+    a formula that gives no finite amount) changes nothing; the reason is
+    kept for the page to show. On success the page opens the case.
+    """
+    uploaded = st.session_state.get(widget_key)
+    if uploaded is None:
+        return
+    name = uploaded.name
+    try:
+        if uploaded.size > MAX_FILE_BYTES:
+            raise CaseFileError(name, f"file is larger than {MAX_FILE_BYTES:,} bytes")
+        try:
+            text = uploaded.getvalue().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CaseFileError(name, t("case.upload.not_text")) from None
+        outcome = state.import_case(text, name)
+    except CaseFileError as exc:
+        st.session_state[UPLOAD_MESSAGE] = ("error", "case.upload.failed", {"file": name}, exc.problem)
+        return
+    if outcome.kind == "applied":
+        fields = {"file": name, "case": outcome.case_id, "count": str(outcome.count)}
+        st.session_state[UPLOAD_MESSAGE] = ("success", "case.upload.applied", fields, "")
+    else:
+        st.session_state[UPLOAD_MESSAGE] = ("success", "case.upload.added", {"file": name, "case": outcome.case_id}, "")
+    st.session_state["case.selected"] = outcome.case_id
