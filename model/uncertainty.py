@@ -3,8 +3,8 @@
 Every analysis here runs the case's own formulas through
 :func:`model.compute_flows` with assumption values as numpy arrays, so one
 call evaluates many scenarios at once: the tornado's 2·k ends, the switching
-values' search grid and each chunk of Monte Carlo draws are each a single
-vectorised pass, never a Python loop over scenarios.
+values' search grid and each block of 10.000 Monte Carlo draws are each a
+single vectorised pass, never a Python loop over scenarios.
 
 Key figures (``KPIS``), in the documents' units and signs:
 
@@ -48,6 +48,7 @@ from .kpi import npv, payback
 from .schema import Assumption, Case
 
 __all__ = [
+    "BLOCK",
     "DEFAULT_DRAWS",
     "DEFAULT_SHARE",
     "DISTRIBUTIONS",
@@ -62,8 +63,11 @@ __all__ = [
     "Tornado",
     "TornadoBar",
     "UncertaintyError",
+    "block_sizes",
+    "check_draws",
     "kpi_values",
     "monte_carlo",
+    "monte_carlo_block",
     "ranges",
     "switching_values",
     "tornado",
@@ -82,8 +86,8 @@ DEFAULT_DRAWS = 10_000
 MAX_DRAWS = 1_000_000
 #: Largest seed accepted (seeds are whole numbers 0..MAX_SEED).
 MAX_SEED = 2**32 - 1
-#: Draws evaluated per vectorised pass; the progress callback fires per chunk.
-CHUNK = 10_000
+#: Draws per block: one vectorised pass, with its own random streams (see monte_carlo_block).
+BLOCK = 10_000
 
 _LESS_IS_BETTER = {"net_permanent": True, "payback": True, "payback_years": True, "npv": False}
 _BIG = 1e12  # stands in for ±inf (never pays back) inside the root finder
@@ -696,6 +700,28 @@ class MonteCarlo:
     kpis: Mapping[str, np.ndarray] = field(repr=False)
     valid: np.ndarray = field(repr=False)
 
+    @classmethod
+    def from_blocks(
+        cls,
+        case: Case,
+        blocks: Sequence[Mapping[str, np.ndarray]],
+        *,
+        seed: int,
+        distribution: str,
+        default_share: float = DEFAULT_SHARE,
+    ) -> MonteCarlo:
+        """A run put together from :func:`monte_carlo_block` results, in block order."""
+        kpis = {key: np.concatenate([b[key] for b in blocks]) for key in KPIS}
+        valid = np.concatenate([b["valid"] for b in blocks])
+        return cls(
+            distribution=distribution,
+            n=int(valid.size),
+            seed=seed,
+            ranges=ranges(case, default_share),
+            kpis=kpis,
+            valid=valid,
+        )
+
     @property
     def n_valid(self) -> int:
         """Draws with finite figures."""
@@ -752,7 +778,13 @@ class MonteCarlo:
         return pd.DataFrame({"start": edges[:-1], "end": edges[1:], "count": counts, "share": counts / max(data.size, 1)})
 
 
-def _check_draw_inputs(n: object, seed: object, distribution: str) -> None:
+def check_draws(n: object, seed: object, distribution: object) -> None:
+    """Refuse a number of draws, a seed or a distribution that :func:`monte_carlo` cannot use.
+
+    ``n``: a whole number from 1 to :data:`MAX_DRAWS`; ``seed``: a whole
+    number from 0 to :data:`MAX_SEED`; ``distribution``: one of
+    :data:`DISTRIBUTIONS`. Raises :class:`UncertaintyError` saying which.
+    """
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= MAX_DRAWS:
         msg = f"the number of draws must be a whole number from 1 to {MAX_DRAWS:,}, got {n!r}"
         raise UncertaintyError(msg)
@@ -762,6 +794,16 @@ def _check_draw_inputs(n: object, seed: object, distribution: str) -> None:
     if distribution not in DISTRIBUTIONS:
         msg = f"unknown distribution {distribution!r}; choose one of {', '.join(DISTRIBUTIONS)}"
         raise UncertaintyError(msg)
+
+
+def block_sizes(n: int) -> list[int]:
+    """Sizes of the blocks that make up ``n`` draws: full :data:`BLOCK` s, then the rest.
+
+    >>> block_sizes(25_000)
+    [10000, 10000, 5000]
+    """
+    full, rest = divmod(int(n), BLOCK)
+    return [BLOCK] * full + ([rest] if rest else [])
 
 
 def _draw(rng: np.random.Generator, r: Range, distribution: str, size: int) -> np.ndarray:
@@ -778,6 +820,37 @@ def _draw(rng: np.random.Generator, r: Range, distribution: str, size: int) -> n
     return a + (b - a) * rng.beta(alpha, beta, size)
 
 
+def monte_carlo_block(
+    case: Case,
+    settings: Settings | None = None,
+    *,
+    block: int,
+    size: int,
+    seed: int,
+    distribution: str = "pert",
+    default_share: float = DEFAULT_SHARE,
+) -> dict[str, np.ndarray]:
+    """Draws ``block · BLOCK`` to ``block · BLOCK + size - 1`` of a run: every key figure, one vectorised pass.
+
+    Each assumption with a range is drawn from its own random stream,
+    ``numpy.random.default_rng([seed, block, crc32(name)])``: a block is the
+    same whatever the run's ``n`` and whichever blocks are computed (or
+    cached) before it, and adding an assumption leaves the others' draws
+    alone. Returns :func:`kpi_values`' arrays of shape ``(size,)``.
+    """
+    check_draws(max(size, 1), seed, distribution)
+    if not 1 <= size <= BLOCK or block < 0:
+        msg = f"a block holds 1 to {BLOCK} draws and has a number from 0, got block {block}, size {size}"
+        raise UncertaintyError(msg)
+    values: dict[str, float | np.ndarray] = dict(assumption_values(case))
+    for r in ranges(case, default_share):
+        if r.width > 0:
+            rng = np.random.default_rng([int(seed), int(block), zlib.crc32(r.name.encode())])
+            values[r.name] = _draw(rng, r, distribution, size)
+    figures = kpi_values(case, values, settings)
+    return {key: np.broadcast_to(figures[key], (size,)).copy() for key in (*KPIS, "valid")}
+
+
 def monte_carlo(
     case: Case,
     settings: Settings | None = None,
@@ -786,42 +859,28 @@ def monte_carlo(
     seed: int = 0,
     distribution: str = "pert",
     default_share: float = DEFAULT_SHARE,
-    chunk: int = CHUNK,
     progress: Callable[[int, int], None] | None = None,
 ) -> MonteCarlo:
     """``n`` Monte Carlo draws of every key figure, from each assumption's three-point range.
 
     Each assumption is drawn independently from ``distribution`` (``"pert"``
-    or ``"triangular"``) over its :func:`ranges` (points stay fixed). Each
-    assumption has its own random stream, ``numpy.random.default_rng([seed,
-    crc32(name)])``, so the same seed gives the same draws whatever the
-    chunk size, and adding an assumption leaves the others' draws alone.
-    Draws are evaluated ``chunk`` at a time, each chunk one vectorised pass
+    or ``"triangular"``) over its :func:`ranges` (points and assumptions
+    held fixed stay at their value). The draws come in blocks of
+    :data:`BLOCK` (see :func:`monte_carlo_block`), each one vectorised pass
     through the case's formulas; ``progress(done, n)`` is called after each.
+    The same seed gives the same result, and the first 10.000 draws of a
+    bigger run are those of a run of 10.000.
     """
-    settings = settings or Settings()
-    _check_draw_inputs(n, seed, distribution)
-    n, seed = int(n), int(seed)
-    if not isinstance(chunk, int) or chunk < 1:
-        msg = f"chunk must be a positive whole number, got {chunk!r}"
-        raise UncertaintyError(msg)
-    rs = ranges(case, default_share)
-    varying = [r for r in rs if r.width > 0]
-    streams = {r.name: np.random.default_rng([seed, zlib.crc32(r.name.encode())]) for r in varying}
-    base = assumption_values(case)
-    out = {key: np.empty(n) for key in KPIS}
-    valid = np.empty(n, dtype=bool)
+    check_draws(n, seed, distribution)
+    parts = []
     done = 0
-    while done < n:
-        size = min(chunk, n - done)
-        values: dict[str, float | np.ndarray] = dict(base)
-        values.update({r.name: _draw(streams[r.name], r, distribution, size) for r in varying})
-        figures = kpi_values(case, values, settings)
-        part = slice(done, done + size)
-        for key in KPIS:
-            out[key][part] = np.broadcast_to(figures[key], (size,))
-        valid[part] = np.broadcast_to(figures["valid"], (size,))
+    for block, size in enumerate(block_sizes(int(n))):
+        parts.append(
+            monte_carlo_block(
+                case, settings, block=block, size=size, seed=int(seed), distribution=distribution, default_share=default_share
+            )
+        )
         done += size
         if progress is not None:
-            progress(done, n)
-    return MonteCarlo(distribution=distribution, n=n, seed=seed, ranges=rs, kpis=out, valid=valid)
+            progress(done, int(n))
+    return MonteCarlo.from_blocks(case, parts, seed=int(seed), distribution=distribution, default_share=default_share)

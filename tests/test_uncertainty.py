@@ -20,13 +20,16 @@ from hypothesis import strategies as st
 
 from model import Settings, evaluate, load_case, parse_case
 from model.uncertainty import (
+    BLOCK,
     DEFAULT_SHARE,
     MAX_DRAWS,
+    MonteCarlo,
     Threshold,
     UncertaintyError,
     _draw,
     kpi_values,
     monte_carlo,
+    monte_carlo_block,
     ranges,
     switching_values,
     tornado,
@@ -381,16 +384,22 @@ class TestMonteCarlo:
             np.testing.assert_array_equal(a.kpis[key], b.kpis[key])
         assert not np.array_equal(a.kpis["npv"], c.kpis["npv"])
 
-    def test_chunking_does_not_change_the_draws(self):
+    def test_blocks_do_not_depend_on_n(self):
         case = load_case(CASES / "i5.yaml")
-        whole = monte_carlo(case, n=3000, seed=3, chunk=3000)
-        parts = monte_carlo(case, n=3000, seed=3, chunk=700)
-        np.testing.assert_array_equal(whole.kpis["npv"], parts.kpis["npv"])
+        small = monte_carlo(case, n=BLOCK, seed=3)
+        big = monte_carlo(case, n=BLOCK + 3000, seed=3)
+        np.testing.assert_array_equal(small.kpis["npv"], big.kpis["npv"][:BLOCK])
+        second = monte_carlo_block(case, block=1, size=3000, seed=3)
+        np.testing.assert_array_equal(second["npv"], big.kpis["npv"][BLOCK:])
+        joined = MonteCarlo.from_blocks(
+            case, [monte_carlo_block(case, block=0, size=BLOCK, seed=3), second], seed=3, distribution="pert"
+        )
+        np.testing.assert_array_equal(joined.kpis["payback"], big.kpis["payback"])
 
-    def test_progress_is_reported_per_chunk(self):
+    def test_progress_is_reported_per_block(self):
         calls = []
-        monte_carlo(LINEAR, n=2500, seed=1, chunk=1000, progress=lambda done, n: calls.append((done, n)))
-        assert calls == [(1000, 2500), (2000, 2500), (2500, 2500)]
+        monte_carlo(LINEAR, n=25_000, seed=1, progress=lambda done, n: calls.append((done, n)))
+        assert calls == [(10_000, 25_000), (20_000, 25_000), (25_000, 25_000)]
 
     @pytest.mark.parametrize("distribution", ["pert", "triangular"])
     def test_linear_symmetric_mean_within_one_percent(self, distribution):
