@@ -544,15 +544,17 @@ class _CaseSheet:
     def line_formula(self, formula: Formula, line: Line, col: int, phased: bool = True) -> str:
         """``formula`` of ``line`` in one year as Excel text.
 
-        With ``phased`` (a line's ``formula`` or ``hours``) the phase-in share
-        is the name ``indfasning`` if the formula uses it, else a factor, as
-        in the engine; explicit amounts given as formulas are not phased.
-        ``timer`` is the line's hours cell of the year (0 without hours).
+        With ``phased`` (a line's ``formula`` or ``hours``) the phase-in is
+        applied once, as in the engine: a formula naming ``indfasning`` uses
+        the share cell itself, one naming ``timer`` builds on the hours cell
+        (already phased in), any other is multiplied by the share cell.
+        Explicit amounts given as formulas are not phased. ``timer`` is the
+        line's hours cell of the year (0 without hours).
         """
         share = self.cell(self.share_rows[line.name], col) if phased and line.name in self.share_rows else "1"
         timer = self.cell(self.hour_rows[line.name], col) if line.name in self.hour_rows else "0"
         text = formula.to_excel({**self.names, "indfasning": share, "timer": timer})
-        return text if "indfasning" in formula.names or share == "1" else f"({text})*{share}"
+        return text if formula.names & {"indfasning", "timer"} or share == "1" else f"({text})*{share}"
 
     def write_lines(self) -> None:
         """Every line's yearly cells in tables 1-3: formulas, or numbers where the case file gives amounts (inputs)."""
@@ -817,12 +819,11 @@ def _write_overview(
             fmt = formats.decimal_total if key == "fte_full" else formats.amount_total
             sheet.write_formula(row, col, f"=SUM({cells_above})", fmt, float(total[key]))  # type: ignore[arg-type]
         row += 1
-    elif table.rows:
-        sheet.write_string(
-            row, 0, "Ingen I alt: casene har forskellige prisniveauer og kan ikke lægges sammen uden genberegning.", formats.note
-        )
-        row += 1
     row += 1
+    if table.total is None and table.rows:
+        no_total = "Ingen I alt: casene har forskellige prisniveauer og kan ikke lægges sammen uden genberegning."
+        sheet.write_string(row, 1, no_total, formats.note)
+        row += 1
     innovation = [(r, cells["innovation"]) for r, cells in zip(results, figures, strict=True) if _has_innovation(r)]
     if innovation and table.price_level is not None:
         sheet.write_string(
