@@ -55,6 +55,7 @@ __all__ = [
     "KPIS",
     "MAX_DRAWS",
     "MAX_SEED",
+    "RANGE_PROBLEMS",
     "MonteCarlo",
     "Range",
     "SwitchingValue",
@@ -68,6 +69,7 @@ __all__ = [
     "kpi_values",
     "monte_carlo",
     "monte_carlo_block",
+    "range_problem",
     "ranges",
     "switching_values",
     "tornado",
@@ -202,14 +204,15 @@ def with_ranges(case: Case, changes: Mapping[str, tuple[float | None, float | No
             replaced.append(a)
             continue
         low, high = changes[a.name]
-        problem = _range_problem(a, low, high) if a.vary else "the case holds it at its value (vary: false)"
+        problem = range_problem(a, low, high)
         if problem:
-            msg = f"{a.label} ({a.name}): {problem}"
+            code, fields = problem
+            msg = f"{a.label} ({a.name}): {RANGE_PROBLEMS[code].format(**fields)}"
             raise UncertaintyError(msg)
         data = {**a.model_dump(), "low": _number(low), "high": _number(high)}
         try:
             replaced.append(Assumption.model_validate(data))
-        except ValidationError as exc:  # pragma: no cover - _range_problem catches these first
+        except ValidationError as exc:  # pragma: no cover - range_problem catches these first
             msg = f"{a.label} ({a.name}): {exc.errors()[0]['msg'].removeprefix('Value error, ')}"
             raise UncertaintyError(msg) from None
     return case.model_copy(update={"assumptions": replaced})
@@ -219,23 +222,43 @@ def _number(value: float | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _range_problem(a: Assumption, low: float | None, high: float | None) -> str:
-    for what, number in (("low", low), ("high", high)):
+#: What :func:`range_problem` codes mean, in English (the app has its own translations).
+RANGE_PROBLEMS: dict[str, str] = {
+    "fixed": "the case holds it at its value (vary: false)",
+    "not_finite": "{end} must be a finite number",
+    "below_minimum": "{end} {value:g} is below the smallest possible value {limit:g}",
+    "above_maximum": "{end} {value:g} is above the largest possible value {limit:g}",
+    "low_above_high": "low ({low:g}) is greater than high ({high:g})",
+    "low_above_base": "low ({low:g}) is greater than the base value ({base:g})",
+    "high_below_base": "high ({high:g}) is less than the base value ({base:g})",
+}
+
+
+def range_problem(a: Assumption, low: float | None, high: float | None) -> tuple[str, dict[str, object]] | None:
+    """Why ``(low, high)`` cannot be ``a``'s range: a code of :data:`RANGE_PROBLEMS` and its fields; None if it can.
+
+    None for an end means "the default". ``low ≤ value ≤ high`` is required,
+    finite, within the assumption's minimum/maximum; an assumption held fixed
+    takes no range.
+    """
+    if not a.vary:
+        return ("fixed", {})
+    for end, number in (("low", low), ("high", high)):
         if number is None:
             continue
         if not math.isfinite(number):
-            return f"{what} must be a finite number"
+            return ("not_finite", {"end": end})
         if a.minimum is not None and number < a.minimum:
-            return f"{what} {number:g} is below the smallest possible value {a.minimum:g}"
+            return ("below_minimum", {"end": end, "value": number, "limit": a.minimum})
         if a.maximum is not None and number > a.maximum:
-            return f"{what} {number:g} is above the largest possible value {a.maximum:g}"
+            return ("above_maximum", {"end": end, "value": number, "limit": a.maximum})
     if low is not None and high is not None and low > high:
-        return f"low ({low:g}) is greater than high ({high:g})"
+        return ("low_above_high", {"low": low, "high": high})
     if low is not None and low > a.value:
-        return f"low ({low:g}) is greater than the base value ({a.value:g})"
+        return ("low_above_base", {"low": low, "base": a.value})
     if high is not None and high < a.value:
-        return f"high ({high:g}) is less than the base value ({a.value:g})"
-    return ""
+        return ("high_below_base", {"high": high, "base": a.value})
+    return None
 
 
 # --------------------------------------------------------------------------- key figures
