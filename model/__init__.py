@@ -25,6 +25,7 @@ from .evaluate import (
     evaluate,
 )
 from .export_csv import csv_bytes, overview_csv, safe_text
+from .export_xlsx import workbook_bytes
 from .formula import Formula, FormulaError
 from .kpi import IRRResult, Payback, discounted_payback, extend_flows, irr, npv, payback
 from .loader import CaseFileError, LoadResult, case_to_yaml, load_case, load_overview, load_paths, parse_case
@@ -120,4 +121,5 @@ __all__ = [
     "switching_values",
     "tornado",
     "with_ranges",
+    "workbook_bytes",
 ]
