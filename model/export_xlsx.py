@@ -44,7 +44,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import xlsxwriter
@@ -233,7 +233,7 @@ def _write_assumptions(
     headers = ("Case", "Navn", "Beskrivelse", "Værdi", "Enhed", "Kilde", "Navn i formler")
     for col, text in enumerate(headers):
         sheet.write_string(2, col, text, formats.header)
-    rows: list[tuple[str, str, str, float, str, str, str | None]] = [
+    rows: list[tuple[str, str, str, float, str, str, str]] = [
         (
             "Alle",
             "discount_rate",
@@ -263,7 +263,7 @@ def _write_assumptions(
         refs.append(names)
     for index, (case_id, name, label, value, unit, source, defined) in enumerate(rows):
         row = 3 + index
-        for col, text in ((0, case_id), (1, name), (2, label), (4, unit), (5, source), (6, defined or "")):
+        for col, text in ((0, case_id), (1, name), (2, label), (4, unit), (5, source), (6, defined)):
             sheet.write_string(row, col, text, formats.text)
         sheet.write_number(row, 3, value, formats.value_input)
         if book.define_name(defined, f"='{ASSUMPTIONS_SHEET}'!{xl_rowcol_to_cell(row, 3, row_abs=True, col_abs=True)}"):
@@ -358,6 +358,7 @@ class _CaseSheet:
     share_rows: dict[str, int] = field(default_factory=dict)
     hour_rows: dict[str, int] = field(default_factory=dict)
     tables: dict[int, _Table] = field(default_factory=dict)
+    flow_row: int = 0  # Samlet økonomisk påvirkning, alle midler (written by write_key_figures)
 
     # --- cells ----------------------------------------------------------------
 
@@ -431,7 +432,7 @@ class _CaseSheet:
         self.sheet.set_column(_FIRST, max(self.last_col + 1, _FIRST + self.result.settings.horizon - 1), 11)
         self.sheet.freeze_panes(4, 2)
         _setup_page(self.sheet, header_rows=4)
-        return {key: f"'{self.sheet.name}'!{ref}" for key, ref in cells.items() if not key.startswith("_")}
+        return {key: f"'{self.sheet.name}'!{ref}" for key, ref in cells.items()}
 
     def write_table(self, number: int, level: str) -> None:
         """Table 1, 2 or 3: the lines' names and area (or X), totals per year, and "I alt" for tables 2 and 3.
@@ -446,7 +447,7 @@ class _CaseSheet:
         lines = [ln for ln in self.result.case.lines if select(ln)]
         frame = self.result.table(number)
         self.sheet.write_string(self.row, _LABEL, _TABLE_TITLES[number], self.formats.heading)
-        self.header(self.row + 1, f"1.000 kr. ({level})", ("Styringsområde", "Innovationspulje", "")[number - 1], number != 1)
+        self.header(self.row + 1, f"1.000 kr. ({level})", "Innovationspulje" if number == 2 else "Styringsområde", number != 1)
         first = self.row + 2
         for row, line in enumerate(lines, start=first):
             self.line_rows[line.name] = row
@@ -468,7 +469,7 @@ class _CaseSheet:
                 fmt = self.formats.amount_total if row == table.total else self.formats.amount
                 self.formula(row, self.last_col + 1, f"SUM({self.span(row)})", frame["I alt"].iloc[index], fmt)
         if number == 2:
-            table = _Table(table.first, table.last, table.total, innovation=table.total + 1)
+            table = replace(table, innovation=table.total + 1)
             markers = f"{self.cell(table.first, _AREA, True)}:{self.cell(table.last, _AREA, True)}"
             innovation = self.result.flows.innovation
             self.label(table.innovation, _INNOVATION_ROW)
@@ -571,16 +572,14 @@ class _CaseSheet:
                     self.sheet.write_number(row, col, float(spec or 0.0), self.formats.amount_input)
 
     def write_key_figures(self, section: _Section1, fte_row: int | None) -> dict[str, str]:
-        """The payback and NPV workings, then the key figures; returns their cells (absolute) by overview key.
-
-        Also ``_flow``: the row of Samlet økonomisk påvirkning, alle midler.
-        """
+        """The payback and NPV workings, then the key figures; returns their cells (absolute) by overview key."""
         result, flows, kpis = self.result, self.result.flows, self.result.kpis
         n, horizon = len(self.years), result.settings.horizon
         tables = self.tables
         self.sheet.write_string(self.row, _LABEL, "Tilbagebetalingstid og nutidsværdi: beregning", self.formats.heading)
         self.header(self.row + 1, "1.000 kr.", "")
         flow_row, gross_row, active_row, cum_row, paid_row = range(self.row + 2, self.row + 7)
+        self.flow_row = flow_row
         innovation_row = tables[2].innovation or 0
 
         self.label(flow_row, "Samlet økonomisk påvirkning, alle midler (inkl. innovationspuljen)")
@@ -600,15 +599,12 @@ class _CaseSheet:
         self.year_row(gross_row, flows.gross_costs, gross, self.formats.amount)
         active = np.maximum.accumulate((flows.gross_costs > 1e-9).astype(float))
         self.label(active_row, "Talt med (1 fra det første år med udgifter)")
-        self.year_row(
-            active_row,
-            active,
-            lambda col, i: (
-                f"IF({'' if i == 0 else f'OR({self.cell(active_row, col - 1)}=1,'}{self.cell(gross_row, col)}>{_EPS}"
-                f"{'' if i == 0 else ')'},1,0)"
-            ),
-            self.formats.flag,
-        )
+
+        def counted(col: int, index: int) -> str:
+            spends = f"{self.cell(gross_row, col)}>{_EPS}"
+            return f"IF({spends},1,0)" if index == 0 else f"IF(OR({self.cell(active_row, col - 1)}=1,{spends}),1,0)"
+
+        self.year_row(active_row, active, counted, self.formats.flag)
         cumulative = np.cumsum(active * flow)
         self.label(cum_row, "Akkumuleret fra det første år med udgifter")
         self.year_row(
@@ -685,7 +681,7 @@ class _CaseSheet:
         ]
         heading = npv_row + 2
         self.sheet.write_string(heading, _LABEL, "Nøgletal", self.formats.heading)
-        cells = {"_flow": str(flow_row)}
+        cells = {}
         for row, (key, text, formula, value, fmt) in enumerate(figures, start=heading + 1):
             self.label(row, text)
             self.formula(row, _FIRST, formula, value, fmt)
@@ -702,7 +698,7 @@ class _CaseSheet:
     def write_section1(self, section: _Section1, permanent: Sequence[Line], cells: Mapping[str, str]) -> None:
         """Section 1 as the document lays it out; every cell refers to tables 1-3 or the workings below them."""
         flows, kpis = self.result.flows, self.result.kpis
-        flow_row = int(cells["_flow"])
+        flow_row = self.flow_row
         self.label(section.heading, "Varige ændringer", self.formats.subheading)
         for row, line in enumerate(permanent, start=section.heading + 1):
             self.label(row, line.name, area=_AREA_LABEL[line.area])
