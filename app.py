@@ -32,7 +32,7 @@ def _sidebar() -> None:
         st.segmented_control(
             t("sidebar.language"),
             LANGUAGES,
-            format_func=lambda code: t(f"language.{code}"),
+            format_func={code: t(f"language.{code}") for code in LANGUAGES}.__getitem__,
             required=True,
             **bound(LANGUAGE_KEY, language()),
         )
@@ -77,7 +77,7 @@ def _sidebar() -> None:
             )
         changed = state.changed_case_ids()
         if changed:
-            st.caption(md(t("sidebar.changed_cases", cases=", ".join(changed))))
+            st.caption(t("sidebar.changed_cases", cases=md(", ".join(changed))))
         st.button(
             t("sidebar.reset_all"),
             help=t("sidebar.reset_all.help"),

@@ -18,10 +18,12 @@ if not ids:
     st.info(t("overview.no_cases", folder=str(state.cases_folder())))
     st.stop()
 
+# Option labels are computed here: AppTest calls format_func outside the script run.
+names = {cid: f"{cid} · {state.document_case(cid).title}" for cid in ids}
 case_id = st.selectbox(
     t("case.pick"),
     ids,
-    format_func=lambda cid: f"{cid} · {state.document_case(cid).title}",
+    format_func=names.__getitem__,
     **bound("case.selected", stored("case.selected", ids[0], lambda cid: cid in ids)),
 )
 document = state.document_case(case_id)
@@ -31,14 +33,12 @@ settings = state.settings()
 
 st.header(md(case.title))
 st.caption(
-    md(
-        t(
-            "case.meta",
-            administration=case.administration or "-",
-            level=case.price_level,
-            first=case.first_year,
-            last=case.last_year,
-        )
+    t(
+        "case.meta",
+        administration=md(case.administration or "-"),
+        level=case.price_level,
+        first=case.first_year,
+        last=case.last_year,
     )
 )
 if case.summary:
@@ -129,7 +129,7 @@ with left:
                     row = st.columns([3, 2], vertical_alignment="center")
                     row[0].caption(
                         ":orange["
-                        + md(t("case.document_value", value=f"{format_number(original.value, 6)} {original.unit}"))
+                        + t("case.document_value", value=md(f"{format_number(original.value, 6)} {original.unit}"))
                         + "]"
                     )
                     row[1].button(
@@ -141,7 +141,7 @@ with left:
                         type="tertiary",
                         key=f"case.reset.{case_id}.{assumption.name}",
                     )
-                st.caption(md(t("case.source", source=assumption.source)))
+                st.caption(t("case.source", source=md(assumption.source)))
 
     with st.expander(t("case.file"), expanded=False, icon=":material/save:"):
         st.caption(t("case.file.caption"))
@@ -159,14 +159,14 @@ with left:
         message = st.session_state.get("case.upload_message")
         if message:
             kind, key, fields, detail = message
-            (st.success if kind == "success" else st.error)(md(t(key, **fields)))
+            (st.success if kind == "success" else st.error)(t(key, **{name: md(value) for name, value in fields.items()}))
             if detail:
                 st.code(detail, language=None, wrap_lines=True)
         buttons = st.columns(2)
         buttons[0].button(
             t("case.variant"),
             help=t("case.variant.help"),
-            on_click=lambda: st.toast(t("case.variant.saved", case=state.add_variant(case_id, t("chart.variant")))),
+            on_click=lambda: st.toast(t("case.variant.saved", case=state.add_variant(case_id, t("case.variant.label")))),
             icon=":material/content_copy:",
             key="case.save_variant",
         )
@@ -208,7 +208,7 @@ with right:
     if k.innovation > 0:
         notes.insert(0, t("case.innovation_footnote", amount=format_amount(k.innovation)))
     for note in notes:
-        st.caption(md(note))
+        st.caption(note)
 
     for number in (1, 2, 3):
         table = table_frame(result, number)

@@ -9,7 +9,7 @@ from ui import state
 from ui.charts import compare_chart
 from ui.i18n import t
 from ui.tables import kpi_rows, yearly_rows
-from ui.widgets import bound, md, show_table, stored
+from ui.widgets import bound, show_table, stored
 
 MAX_CHOSEN = 6
 
@@ -30,7 +30,7 @@ def _name(option: str) -> str:
 chosen = st.multiselect(
     t("compare.pick"),
     options,
-    format_func=_name,
+    format_func={option: _name(option) for option in options}.__getitem__,
     max_selections=MAX_CHOSEN,
     help=t("compare.pick.help"),
     **bound("compare.chosen", stored("compare.chosen", default, lambda v: set(v) <= set(options) and len(v) <= MAX_CHOSEN)),
@@ -67,7 +67,7 @@ axes = ("calendar", "relative")
 axis = st.segmented_control(
     t("compare.axis"),
     axes,
-    format_func=lambda a: t(f"compare.axis.{a}"),
+    format_func={a: t(f"compare.axis.{a}") for a in axes}.__getitem__,
     required=True,
     **bound("compare.axis", stored("compare.axis", "calendar", lambda a: a in axes)),
 )
@@ -84,4 +84,4 @@ st.subheader(t("compare.yearly"))
 frame = yearly_rows(results, relative)
 fixed = {t("chart.variant"), t("compare.row")}
 show_table(frame, right=[c for c in frame.columns if c not in fixed], key="compare.yearly")
-st.caption(md(t("unit.tkr")))
+st.caption(t("unit.tkr"))

@@ -27,11 +27,12 @@ if not ids:
     st.info(t("overview.no_cases", folder=str(state.cases_folder())))
     st.stop()
 
-titles = {cid: state.document_case(cid).title for cid in ids}
+# Option labels are computed here: AppTest calls format_func outside the script run.
+names = {cid: f"{cid} · {state.document_case(cid).title[:60]}" for cid in ids}
 included = st.multiselect(
     t("overview.include"),
     ids,
-    format_func=lambda cid: f"{cid} · {titles[cid][:60]}",
+    format_func=names.__getitem__,
     help=t("overview.include.help"),
     **bound("overview.included", state.included_case_ids(), save=state.set_included),
 )
@@ -75,18 +76,16 @@ if table.total is None:
     st.warning(t("overview.mixed_levels", levels=levels), icon=":material/warning:")
 changed_here = [cid for cid in included if cid in changed]
 if changed_here:
-    st.info(md(t("overview.changed_note", cases=", ".join(changed_here))), icon=":material/edit:")
+    st.info(t("overview.changed_note", cases=md(", ".join(changed_here))), icon=":material/edit:")
 else:
     st.caption(t("overview.document_note"))
 innovation = [(r.case.id, r.kpis.innovation) for r in results if r.kpis.innovation > 0]
 if innovation:
     st.caption(
-        md(
-            t(
-                "overview.innovation_note",
-                amount=format_amount(sum(amount for _, amount in innovation)),
-                cases=", ".join(f"{cid}: {format_amount(amount)}" for cid, amount in innovation),
-            )
+        t(
+            "overview.innovation_note",
+            amount=format_amount(sum(amount for _, amount in innovation)),
+            cases=md(", ".join(f"{cid}: {format_amount(amount)}" for cid, amount in innovation)),
         )
     )
 unit = t("unit.tkr_pl", level=table.price_level) if table.price_level else t("unit.tkr")
@@ -105,7 +104,7 @@ dialects = ("danish", "plain")
 dialect = st.radio(
     t("overview.csv_dialect"),
     dialects,
-    format_func=lambda d: t(f"overview.csv_{d}"),
+    format_func={d: t(f"overview.csv_{d}") for d in dialects}.__getitem__,
     horizontal=True,
     **bound("overview.csv_dialect", stored("overview.csv_dialect", "danish", lambda d: d in dialects)),
 )

@@ -306,7 +306,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Saves the case with your current assumptions as a new case to compare.",
     },
     "case.variant.saved": {"da": "Gemt som {case}.", "en": "Saved as {case}."},
-    "case.variant.title": {"da": "{title} (variant {number})", "en": "{title} (variant {number})"},
+    "case.variant.label": {"da": "variant", "en": "variant"},
     "case.remove": {"da": "Fjern casen", "en": "Remove the case"},
     "case.remove.help": {
         "da": "Fjerner denne uploadede case eller variant fra sessionen.",

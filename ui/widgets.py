@@ -32,16 +32,20 @@ __all__ = [
     "upload_case_file",
 ]
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$:=])")
+_LINE_MARKER = re.compile(r"(?m)^(\s*\d*)([-+.)])(?=\s)")
 
 
 def md(text: str) -> str:
     """``text`` (a title, a label from a case file) escaped so Markdown shows it literally.
 
-    Every Markdown character gets a backslash: ``[klik](x)`` shows as
-    written, not as a link.
+    Characters that start emphasis, links, code, HTML, headings, tables,
+    maths or Streamlit's ``:color[...]`` and ``:emoji:`` directives get a
+    backslash, and so does a list marker at the start of a line; ``[klik](x)``
+    shows as written, not as a link.
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _LINE_MARKER.sub(r"\1\\\2", escaped)
 
 
 # --- Remembered widgets ---------------------------------------------------------------------------

@@ -1,0 +1,63 @@
+"""Shared fixtures: the app under AppTest, and the files its download buttons hand over."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+CASES = ROOT / "cases"
+
+#: Page files of the workbench, as app.py registers them.
+PAGES = {
+    "overview": "app_pages/overview.py",
+    "case": "app_pages/case.py",
+    "compare": "app_pages/compare.py",
+    "sensitivity": "app_pages/sensitivity.py",
+    "audit": "app_pages/audit.py",
+}
+
+
+@pytest.fixture
+def new_app() -> Callable[..., object]:
+    """A factory of fresh app sessions: ``new_app()`` runs app.py (the overview); ``new_app("case")`` opens a page."""
+    from streamlit.testing.v1 import AppTest
+
+    def make(page: str | None = None) -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.run()
+        if page is not None and page != "overview":
+            at.switch_page(PAGES[page]).run()
+        return at
+
+    return make
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bytes | Callable[[], bytes]]]:
+    """What every download button hands over, by file name (bytes, or the callable of a deferred download).
+
+    Captured where Streamlit stores the data for the browser, so a test sees
+    exactly the bytes a user would get.
+    """
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    captured: dict[str, bytes | Callable[[], bytes]] = {}
+    add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
+
+    def capture(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+        if file_name is not None:
+            captured[file_name] = path_or_data
+        return add(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
+
+    def capture_deferred(self, data_callable, mimetype, coordinates, file_name=None, *, element_id=""):
+        if file_name is not None:
+            captured[file_name] = data_callable
+        return add_deferred(self, data_callable, mimetype, coordinates, file_name, element_id=element_id)
+
+    monkeypatch.setattr(MediaFileManager, "add", capture)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", capture_deferred)
+    yield captured

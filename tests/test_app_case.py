@@ -1,0 +1,211 @@
+"""The Business case page: assumptions in Danish numbers, KPIs exactly as the model computes, resets, files."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CASES
+
+from model import case_to_yaml, evaluate, format_amount, format_number, load_case
+from ui.tables import payback_text
+
+GAIN = "input.assumption.I4.gevinst_vagtskifte"
+
+
+def _metrics(at) -> dict[str, object]:
+    return {m.label: m for m in at.metric}
+
+
+def _open(new_app, case_id: str):
+    at = new_app("case")
+    at.selectbox(key="input.case.selected").set_value(case_id).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _expected(case_id: str, values: dict[str, float]):
+    case = load_case(CASES / f"{case_id.lower()}.yaml")
+    return evaluate(case.with_values(values)).kpis, evaluate(case).kpis
+
+
+def test_the_case_page_shows_the_documents_key_figures(new_app):
+    at = _open(new_app, "I4")
+    kpis, _ = _expected("I4", {})
+    metric = _metrics(at)
+    assert metric["Varig effektivisering netto"].value == format_amount(kpis.net_permanent) == "-10.040"
+    assert metric["Tilbagebetalingstid"].value == payback_text(kpis.payback_years) == "6 år"
+    assert metric["Nutidsværdi"].value == format_amount(kpis.npv)
+    assert metric["Årsværk frigjort"].value == format_number(kpis.fte_full, 1)
+    assert all(m.proto.delta == "" for m in at.metric), "no change, no delta"
+
+
+def test_changing_an_assumption_moves_the_kpis_to_the_models_figures(new_app):
+    at = _open(new_app, "I4")
+    at.text_input(key=GAIN).input("9.000").run()
+    assert not at.exception
+    kpis, document = _expected("I4", {"gevinst_vagtskifte": 9000.0})
+    metric = _metrics(at)
+    assert metric["Varig effektivisering netto"].value == format_amount(kpis.net_permanent)
+    assert metric["Tilbagebetalingstid"].value == payback_text(kpis.payback_years)
+    assert metric["Nutidsværdi"].value == format_amount(kpis.npv)
+    assert metric["Årsværk frigjort"].value == format_number(kpis.fte_full, 1)
+    assert kpis.payback_years != document.payback_years and kpis.net_permanent != document.net_permanent
+    delta = metric["Varig effektivisering netto"].proto.delta
+    assert delta == "+" + format_amount(kpis.net_permanent - document.net_permanent)
+    assert metric["Tilbagebetalingstid"].proto.delta == "+" + payback_text(kpis.payback_years - document.payback_years)
+    assert any("Dokumentet: 18.540 t.kr." in c.value for c in at.caption), "document value shown beside the changed one"
+
+
+def test_danish_decimal_comma_is_a_decimal(new_app):
+    at = _open(new_app, "I5")
+    at.text_input(key="input.assumption.I5.minutter_pr_noedkald").input("23,4").run()
+    assert at.session_state["scenario.overrides"]["I5"] == {"minutter_pr_noedkald": 23.4}
+    kpis, _ = _expected("I5", {"minutter_pr_noedkald": 23.4})
+    assert _metrics(at)["Varig effektivisering netto"].value == format_amount(kpis.net_permanent)
+    assert at.text_input(key="input.assumption.I5.minutter_pr_noedkald").value == "23,4"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "Skriv et tal."),
+        ("tyve", "Ikke et tal i dansk format"),
+        ("23.4", "Ikke et tal i dansk format"),
+        ("-5", "Skal være mindst 0"),
+        ("1,5", "Må højst være 1"),
+    ],
+)
+def test_bad_input_gets_a_message_beside_the_widget_and_changes_nothing(new_app, text, message):
+    at = _open(new_app, "I5")
+    key = "input.assumption.I5.andel_en_medarbejder" if text == "1,5" else "input.assumption.I5.minutter_pr_noedkald"
+    at.text_input(key=key).input(text).run()
+    assert not at.exception
+    assert any(message in c.value for c in at.caption), [c.value for c in at.caption]
+    assert not at.session_state["scenario.overrides"].get("I5")
+    kpis, _ = _expected("I5", {})
+    assert _metrics(at)["Varig effektivisering netto"].value == format_amount(kpis.net_permanent)
+    assert at.text_input(key=key).value == text, "the user's text stays for them to mend"
+
+
+def test_a_value_that_divides_by_zero_is_refused_beside_the_widget(new_app):
+    at = _open(new_app, "I4")
+    at.text_input(key="input.assumption.I4.timepris").input("0").run()
+    assert not at.exception
+    assert any("division med nul" in c.value for c in at.caption)
+    assert not at.session_state["scenario.overrides"].get("I4")
+
+
+def test_reset_one_assumption_and_the_whole_case(new_app):
+    at = _open(new_app, "I4")
+    at.text_input(key=GAIN).input("9.000").run()
+    at.text_input(key="input.assumption.I4.pris_pr_bruger").input("10.000").run()
+    assert set(at.session_state["scenario.overrides"]["I4"]) == {"gevinst_vagtskifte", "pris_pr_bruger"}
+    at.button(key="case.reset.I4.gevinst_vagtskifte").click().run()
+    assert set(at.session_state["scenario.overrides"]["I4"]) == {"pris_pr_bruger"}
+    assert at.text_input(key=GAIN).value == "18.540"
+    at.button(key="case.reset_case").click().run()
+    assert not at.session_state["scenario.overrides"].get("I4")
+    assert at.text_input(key="input.assumption.I4.pris_pr_bruger").value == "9.000"
+    kpis, _ = _expected("I4", {})
+    assert _metrics(at)["Tilbagebetalingstid"].value == payback_text(kpis.payback_years)
+
+
+def test_changes_survive_page_switches(new_app):
+    at = _open(new_app, "I4")
+    at.text_input(key=GAIN).input("9.000,0").run()
+    at.switch_page("app_pages/overview.py").run()
+    table = at.dataframe[0].value.set_index("Case")
+    kpis, _ = _expected("I4", {"gevinst_vagtskifte": 9000.0})
+    assert table.loc["I4", "Status"] == "ændret"
+    assert table.loc["I4", "Varig effektivisering netto"] == format_amount(kpis.net_permanent)
+    at.switch_page("app_pages/compare.py").run()
+    at.switch_page("app_pages/case.py").run()
+    assert at.selectbox(key="input.case.selected").value == "I4"
+    assert at.text_input(key=GAIN).value == "9.000,0", "the text as typed"
+    assert _metrics(at)["Varig effektivisering netto"].value == format_amount(kpis.net_permanent)
+
+
+def test_a_changed_case_downloads_and_uploads_again(new_app, downloads):
+    at = _open(new_app, "I4")
+    at.text_input(key=GAIN).input("9.000").run()
+    at.text_input(key="input.assumption.I4.licensandel").input("0,75").run()
+    data = downloads["I4.yaml"]
+    document = load_case(CASES / "i4.yaml")
+    assert data.decode("utf-8") == case_to_yaml(document.with_values({"gevinst_vagtskifte": 9000.0, "licensandel": 0.75}))
+
+    later = _open(new_app, "I4")
+    later.file_uploader(key="input.case.upload").upload("I4.yaml", data, "application/x-yaml").run()
+    assert not later.exception
+    assert later.session_state["scenario.overrides"]["I4"] == {"gevinst_vagtskifte": 9000.0, "licensandel": 0.75}
+    assert any("ændringerne er lagt på I4" in s.value for s in later.success)
+    assert later.text_input(key=GAIN).value == "9.000"
+    assert _metrics(later)["Nutidsværdi"].value == _metrics(at)["Nutidsværdi"].value
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"id: I9\ntitle: [unclosed\n", "line"),
+        (b"id: I9\ntitle: Ny\n", "required field is missing"),
+        (b"\xff\xfe\x00garbage", "UTF-8"),
+        (b"- just\n- a list\n", "mapping"),
+    ],
+)
+def test_a_bad_upload_shows_the_error_and_keeps_everything(new_app, content, problem):
+    at = _open(new_app, "I4")
+    at.text_input(key=GAIN).input("9.000").run()
+    before = at.session_state["scenario.overrides"]
+    at.file_uploader(key="input.case.upload").upload("bad.yaml", content, "application/x-yaml").run()
+    assert not at.exception
+    assert any("bad.yaml kunne ikke bruges" in e.value for e in at.error)
+    assert any(problem in c.value for c in at.code), [c.value for c in at.code]
+    assert at.session_state["scenario.overrides"] == before
+    assert at.selectbox(key="input.case.selected").value == "I4"
+    assert at.text_input(key=GAIN).value == "9.000"
+
+
+def test_an_upload_of_a_new_case_is_added_and_can_be_removed(new_app):
+    at = _open(new_app, "I3")
+    text = case_to_yaml(load_case(CASES / "i3.yaml")).replace("id: I3", "id: N1", 1)
+    at.file_uploader(key="input.case.upload").upload("n1.yaml", text.encode(), "application/x-yaml").run()
+    assert not at.exception
+    assert at.selectbox(key="input.case.selected").value == "N1"
+    assert "N1" in at.session_state["scenario.included"]
+    at.button(key="case.remove").click().run()
+    assert not at.exception
+    assert "N1" not in at.selectbox(key="input.case.selected").options
+
+
+def test_saving_a_variant_keeps_the_values_and_leaves_the_overview_alone(new_app):
+    at = _open(new_app, "I4")
+    at.text_input(key=GAIN).input("9.000").run()
+    at.button(key="case.save_variant").click().run()
+    assert not at.exception
+    variant = at.session_state["scenario.extra"]["I4-v1"]
+    assert variant.assumption("gevinst_vagtskifte").value == 9000.0
+    assert variant.title.endswith("(variant 1)")
+    at.switch_page("app_pages/overview.py").run()
+    assert "I4-v1" not in list(at.dataframe[0].value["Case"])
+
+
+def test_two_sessions_do_not_share_changes(new_app):
+    first = _open(new_app, "I4")
+    second = _open(new_app, "I4")
+    first.text_input(key=GAIN).input("9.000").run()
+    second.run()
+    assert not second.session_state["scenario.overrides"].get("I4")
+    kpis, _ = _expected("I4", {})
+    assert _metrics(second)["Varig effektivisering netto"].value == format_amount(kpis.net_permanent)
+    assert second.text_input(key=GAIN).value == "18.540"
+    second.switch_page("app_pages/overview.py").run()
+    assert second.dataframe[0].value.set_index("Case").loc["I4", "Status"] == "som dokumentet"
+
+
+def test_section1_and_tables_show_the_models_figures(new_app):
+    at = _open(new_app, "I4")
+    result = evaluate(load_case(CASES / "i4.yaml"))
+    section1 = at.dataframe[0].value.set_index("")
+    frame = result.section1()
+    for year in result.years:
+        assert section1.loc["Samlet økonomisk påvirkning", str(year)] == format_amount(frame.loc["Samlet økonomisk påvirkning", year])
+    assert any("innovationspuljen, i alt 800 t. kr." in c.value for c in at.caption)
+    assert len(at.dataframe) == 4, "section 1 and tables 1-3"
