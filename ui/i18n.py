@@ -415,6 +415,291 @@ TEXTS: dict[str, dict[str, str]] = {
     "audit.table.table2": {"da": "Tabel 2", "en": "Table 2"},
     "audit.table.table3": {"da": "Tabel 3", "en": "Table 3"},
     "audit.table.overview": {"da": "Oversigt", "en": "Overview"},
+    # --- Følsomhed (app_pages/sensitivity.py) ----------------------------------------------------
+    "sens.title": {"da": "Følsomhed og usikkerhed", "en": "Sensitivity and uncertainty"},
+    "sens.caption": {
+        "da": "Hvor meget afhænger casens nøgletal af hver forudsætning? Tornado, nulpunktsværdier, Monte Carlo-simulering "
+        "og optimismetillæg, beregnet på casen med dine forudsætninger. Beløb i 1.000 kr.; udgifter +, besparelser −.",
+        "en": "How much do the case's key figures depend on each assumption? Tornado, switching values, Monte Carlo "
+        "simulation and optimism bias, computed on the case with your assumptions. DKK thousand; costs +, savings −.",
+    },
+    "sens.changed_values": {
+        "da": "Bygger på dine ændrede forudsætninger ({count} ændret på siden Business case).",
+        "en": "Uses your changed assumptions ({count} changed on the Business case page).",
+    },
+    "sens.kpis": {"da": "Nøgletal", "en": "Key figures"},
+    "sens.without_bias": {"da": "Uden optimismetillæg", "en": "Without optimism bias"},
+    "sens.with_bias": {"da": "Med optimismetillæg", "en": "With optimism bias"},
+    "sens.use_bias": {"da": "Analysér med optimismetillæg", "en": "Analyse with optimism bias"},
+    "sens.use_bias.help": {
+        "da": "Kør tornado, nulpunktsværdier og Monte Carlo på casen med optimismetillæg (se fanen Optimismetillæg).",
+        "en": "Run the tornado, switching values and Monte Carlo on the case with optimism bias (see the Optimism bias tab).",
+    },
+    "sens.kpi": {"da": "Nøgletal og tærskel", "en": "Key figure and threshold"},
+    "sens.kpi.net_permanent": {"da": "Varig effektivisering netto", "en": "Net permanent effect"},
+    "sens.kpi.payback": {"da": "Tilbagebetalingstid", "en": "Payback time"},
+    "sens.kpi.npv": {"da": "Nutidsværdi", "en": "NPV"},
+    "sens.unit.years": {"da": "år", "en": "years"},
+    "sens.threshold.net_permanent": {"da": "varig effektivisering netto ≤ {limit}", "en": "net permanent effect ≤ {limit}"},
+    "sens.threshold.payback": {"da": "tilbagebetalingstid ≤ {limit}", "en": "payback time ≤ {limit}"},
+    "sens.threshold.npv": {"da": "nutidsværdi ≥ {limit}", "en": "NPV ≥ {limit}"},
+    "sens.threshold.net_permanent.label": {
+        "da": "Tærskel: varig effektivisering netto højst (1.000 kr.)",
+        "en": "Threshold: net permanent effect at most (DKK thousand)",
+    },
+    "sens.threshold.payback.label": {
+        "da": "Tærskel: tilbagebetalingstid højst (år)",
+        "en": "Threshold: payback time at most (years)",
+    },
+    "sens.threshold.npv.label": {"da": "Tærskel: nutidsværdi mindst (1.000 kr.)", "en": "Threshold: NPV at least (DKK thousand)"},
+    "sens.threshold.net_permanent.help": {
+        "da": "Casen opfylder tærsklen, når den varige effektivisering netto (udgifter +, besparelser −) er højst dette "
+        "beløb; 0 betyder, at den skal spare penge.",
+        "en": "The case meets the threshold when its net permanent effect (costs +, savings −) is at most this amount; "
+        "0 means it must save money.",
+    },
+    "sens.threshold.payback.help": {
+        "da": "Casen opfylder tærsklen, når tilbagebetalingstiden i hele år (som i dokumenterne) er højst dette antal år.",
+        "en": "The case meets the threshold when its payback time in whole years (as in the documents) is at most this.",
+    },
+    "sens.threshold.npv.help": {
+        "da": "Casen opfylder tærsklen, når nutidsværdien af nettobesparelserne er mindst dette beløb.",
+        "en": "The case meets the threshold when the NPV of its net savings is at least this amount.",
+    },
+    "sens.tab.tornado": {"da": "Tornado", "en": "Tornado"},
+    "sens.tab.switching": {"da": "Nulpunktsværdier", "en": "Switching values"},
+    "sens.tab.mc": {"da": "Monte Carlo", "en": "Monte Carlo"},
+    "sens.tab.ranges": {"da": "Intervaller", "en": "Ranges"},
+    "sens.tab.bias": {"da": "Optimismetillæg", "en": "Optimism bias"},
+    "sens.tornado.caption.net_permanent": {
+        "da": "Varig effektivisering netto, når én forudsætning ad gangen sættes til sin lave og sin høje værdi og de "
+        "øvrige står på basis ({base}). Størst udsving øverst.",
+        "en": "Net permanent effect with one assumption at a time at its low and its high value, the others at base "
+        "({base}). Largest swing first.",
+    },
+    "sens.tornado.caption.payback": {
+        "da": "Tilbagebetalingstid med sidste år interpoleret (basis {base}), når én forudsætning ad gangen sættes til sin "
+        "lave og sin høje værdi; i parentes hele år som i dokumenterne. Størst udsving øverst.",
+        "en": "Payback time with the last year interpolated (base {base}), one assumption at a time at its low and its "
+        "high value; whole years as in the documents in brackets. Largest swing first.",
+    },
+    "sens.tornado.caption.npv": {
+        "da": "Nutidsværdi, når én forudsætning ad gangen sættes til sin lave og sin høje værdi og de øvrige står på "
+        "basis ({base}). Størst udsving øverst.",
+        "en": "NPV with one assumption at a time at its low and its high value, the others at base ({base}). Largest "
+        "swing first.",
+    },
+    "sens.tornado.none": {
+        "da": "Ingen forudsætning flytter dette nøgletal inden for sit interval.",
+        "en": "No assumption moves this key figure within its range.",
+    },
+    "sens.tornado.no_finite": {
+        "da": "En formel giver intet endeligt beløb i en af enderne (division med nul?).",
+        "en": "A formula gives no finite amount at one of the ends (division by zero?).",
+    },
+    "sens.end.low": {"da": "lav", "en": "low"},
+    "sens.end.high": {"da": "høj", "en": "high"},
+    "sens.end.at_low": {"da": "Lav værdi", "en": "Low value"},
+    "sens.end.at_high": {"da": "Høj værdi", "en": "High value"},
+    "sens.col.assumption": {"da": "Forudsætning", "en": "Assumption"},
+    "sens.col.unit": {"da": "Enhed", "en": "Unit"},
+    "sens.col.low": {"da": "Lav", "en": "Low"},
+    "sens.col.base": {"da": "Basis", "en": "Base"},
+    "sens.col.high": {"da": "Høj", "en": "High"},
+    "sens.col.range": {"da": "Interval", "en": "Range"},
+    "sens.col.end": {"da": "Ende", "en": "End"},
+    "sens.col.value": {"da": "Værdi", "en": "Value"},
+    "sens.col.at_low": {"da": "Nøgletal ved lav", "en": "Key figure at low"},
+    "sens.col.at_high": {"da": "Nøgletal ved høj", "en": "Key figure at high"},
+    "sens.col.swing": {"da": "Udsving", "en": "Swing"},
+    "sens.col.note": {"da": "Bemærkning", "en": "Note"},
+    "sens.col.switch": {"da": "Nulpunktsværdi", "en": "Switching value"},
+    "sens.col.change": {"da": "Ændring fra basis", "en": "Change from base"},
+    "sens.col.line": {"da": "Linje", "en": "Line"},
+    "sens.col.grade": {"da": "Sikkerhed", "en": "Confidence"},
+    "sens.na": {"da": "i.r.", "en": "n/a"},
+    "sens.never": {"da": "aldrig", "en": "never"},
+    "sens.switch.meets": {
+        "da": "Med dine forudsætninger opfylder casen tærsklen {threshold} ({value}). Nulpunktsværdien er den værdi af én "
+        "forudsætning (de øvrige på basis), hvor casen holder op med at opfylde den.",
+        "en": "With your assumptions the case meets the threshold {threshold} ({value}). The switching value is the value "
+        "of one assumption (the others at base) at which it stops meeting it.",
+    },
+    "sens.switch.fails": {
+        "da": "Med dine forudsætninger opfylder casen ikke tærsklen {threshold} ({value}). Nulpunktsværdien er den værdi "
+        "af én forudsætning (de øvrige på basis), hvor casen begynder at opfylde den.",
+        "en": "With your assumptions the case does not meet the threshold {threshold} ({value}). The switching value is "
+        "the value of one assumption (the others at base) at which it starts to meet it.",
+    },
+    "sens.switch.none_found": {
+        "da": "Ingen enkelt forudsætning kan inden for et bredt interval ændre, om casen opfylder {threshold}; se "
+        "bemærkningerne.",
+        "en": "No single assumption within a wide bracket changes whether the case meets {threshold}; see the notes.",
+    },
+    "sens.switch.checked": {"da": "kontrolleret ved genberegning", "en": "checked by re-evaluation"},
+    "sens.switch.unchecked": {"da": "ikke bekræftet ved genberegning", "en": "not confirmed by re-evaluation"},
+    "sens.switch.other": {"da": "også ved {value}", "en": "also at {value}"},
+    "sens.switch.method": {
+        "da": "Fundet med rodsøgning (Brent) i et bredt interval, basis ± 10 gange værdien eller intervallets bredde "
+        "(inden for forudsætningens mindste og største værdi), og kontrolleret ved at genberegne lige på hver side. "
+        "Afrundede formler giver trin; nulpunktsværdien er da trinnets kant.",
+        "en": "Found by root finding (Brent) in a wide bracket, base ± 10 times the value or the range's width (within "
+        "the assumption's smallest and largest value), and checked by re-evaluating just either side. Rounded formulas "
+        "make steps; the switching value is then the step's edge.",
+    },
+    "sens.reason.base_invalid": {
+        "da": "i.r.: casen giver ingen endelige tal med basisværdierne",
+        "en": "n/a: the case gives no finite figures at its base values",
+    },
+    "sens.reason.no_effect": {
+        "da": "i.r.: nøgletallet afhænger ikke af denne forudsætning",
+        "en": "n/a: the key figure does not depend on this assumption",
+    },
+    "sens.reason.no_crossing": {
+        "da": "i.r.: ingen værdi fra {low} til {high} ændrer udfaldet",
+        "en": "n/a: no value from {low} to {high} changes the outcome",
+    },
+    "sens.reason.non_finite": {
+        "da": "i.r.: en formel giver intet endeligt beløb ved {at} (division med nul?), før udfaldet ændres",
+        "en": "n/a: a formula gives no finite amount at {at} (division by zero?) before the outcome changes",
+    },
+    "sens.reason.not_verified": {
+        "da": "i.r.: rodsøgningen fandt intet skift, som genberegningen bekræfter",
+        "en": "n/a: the root finder found no change that re-evaluation confirms",
+    },
+    "sens.mc.distribution": {"da": "Fordeling", "en": "Distribution"},
+    "sens.mc.distribution.help": {
+        "da": "Hver forudsætning trækkes uafhængigt mellem sin lave og høje værdi med basis som den mest sandsynlige. "
+        "PERT samler trækkene tættere om basis end trekantsfordelingen.",
+        "en": "Each assumption is drawn independently between its low and high value with the base as the most likely. "
+        "PERT keeps the draws closer to the base than the triangular distribution.",
+    },
+    "sens.mc.pert": {"da": "Beta-PERT", "en": "Beta-PERT"},
+    "sens.mc.triangular": {"da": "Trekant", "en": "Triangular"},
+    "sens.mc.draws": {"da": "Antal træk (N)", "en": "Number of draws (N)"},
+    "sens.mc.draws.help": {"da": "Fra 1 til {most}; 10.000 er standard.", "en": "From 1 to {most}; 10.000 is the default."},
+    "sens.mc.seed": {"da": "Seed", "en": "Seed"},
+    "sens.mc.seed.help": {
+        "da": "Startværdien for tilfældighedsgeneratoren: samme seed giver samme resultat.",
+        "en": "The random generator's starting value: the same seed gives the same result.",
+    },
+    "sens.mc.new_seed": {"da": "Ny seed", "en": "New seed"},
+    "sens.mc.progress": {"da": "Simulerer: {done} af {n} træk", "en": "Simulating: {done} of {n} draws"},
+    "sens.mc.summary": {
+        "da": "{n} træk, {distribution}, seed {seed}. Alle træk beregnes i samme formler som casen, 10.000 ad gangen.",
+        "en": "{n} draws, {distribution}, seed {seed}. Every draw goes through the case's own formulas, 10.000 at a time.",
+    },
+    "sens.mc.invalid": {
+        "da": "{count} af {n} træk gav intet endeligt beløb (division med nul?) og er udeladt af tallene nedenfor.",
+        "en": "{count} of {n} draws gave no finite amount (division by zero?) and are left out of the figures below.",
+    },
+    "sens.mc.probability": {"da": "Sandsynlighed for {threshold}", "en": "Probability of {threshold}"},
+    "sens.mc.never": {
+        "da": "{share} af trækkene tilbagebetales aldrig (de tæller som “aldrig” i P-værdierne).",
+        "en": "{share} of the draws never pay back (they count as “never” in the percentiles).",
+    },
+    "sens.mc.mean": {"da": "Middel", "en": "Mean"},
+    "sens.mc.deterministic": {"da": "Deterministisk", "en": "Deterministic"},
+    "sens.mc.percentile_note": {
+        "da": "P10, P50 og P90: 10 %, 50 % og 90 % af trækkene ligger på eller under værdien. Tilbagebetalingstiden er "
+        "med sidste år interpoleret; sandsynligheden for tilbagebetaling regnes i hele år.",
+        "en": "P10, P50 and P90: 10 %, 50 % and 90 % of the draws are at or below the value. Payback time has its last "
+        "year interpolated; the probability of payback counts whole years.",
+    },
+    "sens.mc.no_histogram": {"da": "Ingen endelige træk at vise.", "en": "No finite draws to show."},
+    "sens.mc.share": {"da": "Andel af træk", "en": "Share of draws"},
+    "sens.mc.from": {"da": "Fra", "en": "From"},
+    "sens.mc.to": {"da": "Til", "en": "To"},
+    "sens.range.caption": {
+        "da": "Hver forudsætning har en lav, en basis- og en høj værdi. Hvor casen ikke angiver et interval, bruges "
+        "±20 % af værdien (markeret *), afskåret ved forudsætningens mindste og største værdi.",
+        "en": "Each assumption has a low, a base and a high value. Where the case gives no range, ±20 % of the value is "
+        "used (marked *), cut at the assumption's smallest and largest value.",
+    },
+    "sens.range.legend": {
+        "da": "* standardinterval ±20 % (casen angiver intet interval).",
+        "en": "* default range ±20 % (the case gives none).",
+    },
+    "sens.range.fixed": {"da": "fast (indgår ikke)", "en": "fixed (not varied)"},
+    "sens.range.user": {"da": "sat af dig", "en": "set by you"},
+    "sens.range.default": {"da": "standard ±20 %", "en": "default ±20 %"},
+    "sens.range.partly_default": {"da": "case-fil og standard ±20 %", "en": "case file and default ±20 %"},
+    "sens.range.case": {"da": "case-fil", "en": "case file"},
+    "sens.range.clipped": {"da": "afskåret ved mindste/største værdi", "en": "cut at the smallest/largest value"},
+    "sens.range.edit": {"da": "Ret et interval", "en": "Change a range"},
+    "sens.range.pick": {"da": "Forudsætning", "en": "Assumption"},
+    "sens.range.blank_help": {
+        "da": "Skriv tal på dansk (1.234,5). Tomt felt: standard ±20 %.",
+        "en": "Type numbers the Danish way (1.234,5). Empty: the default ±20 %.",
+    },
+    "sens.range.save": {"da": "Gem interval", "en": "Save range"},
+    "sens.range.reset": {"da": "Tilbage til casens", "en": "Back to the case's"},
+    "sens.range.not_number": {
+        "da": "Ikke et tal i dansk format (fx 1.234,5 eller 23,4); intet er ændret.",
+        "en": "Not a number in Danish format (e.g. 1.234,5 or 23,4); nothing has changed.",
+    },
+    "sens.range.problem.fixed": {
+        "da": "Casen holder denne forudsætning fast; den får intet interval.",
+        "en": "The case holds this assumption fixed; it takes no range.",
+    },
+    "sens.range.problem.not_finite": {
+        "da": "Den {end} værdi skal være et endeligt tal.",
+        "en": "The {end} value must be a finite number.",
+    },
+    "sens.range.problem.below_minimum": {
+        "da": "Den {end} værdi {value} er under den mindste mulige, {limit}; intet er ændret.",
+        "en": "The {end} value {value} is below the smallest possible, {limit}; nothing has changed.",
+    },
+    "sens.range.problem.above_maximum": {
+        "da": "Den {end} værdi {value} er over den største mulige, {limit}; intet er ændret.",
+        "en": "The {end} value {value} is above the largest possible, {limit}; nothing has changed.",
+    },
+    "sens.range.problem.low_above_high": {
+        "da": "Lav ({low}) er større end høj ({high}); intet er ændret.",
+        "en": "Low ({low}) is greater than high ({high}); nothing has changed.",
+    },
+    "sens.range.problem.low_above_base": {
+        "da": "Lav ({low}) er større end basisværdien ({base}); intet er ændret.",
+        "en": "Low ({low}) is greater than the base value ({base}); nothing has changed.",
+    },
+    "sens.range.problem.high_below_base": {
+        "da": "Høj ({high}) er mindre end basisværdien ({base}); intet er ændret.",
+        "en": "High ({high}) is less than the base value ({base}); nothing has changed.",
+    },
+    "sens.range.stale": {
+        "da": "Dine intervaller for {names} passer ikke længere til de ændrede værdier; standardintervallet bruges.",
+        "en": "Your ranges for {names} no longer fit the changed values; the default range is used.",
+    },
+    "sens.grade.high": {"da": "Høj sikkerhed", "en": "High confidence"},
+    "sens.grade.medium": {"da": "Middel sikkerhed", "en": "Medium confidence"},
+    "sens.grade.low": {"da": "Lav sikkerhed", "en": "Low confidence"},
+    "sens.bias.caption": {
+        "da": "Optimismetillæg efter linjens sikkerhed: udgifter forhøjes og besparelser reduceres med procenterne "
+        "nedenfor, år for år.",
+        "en": "Optimism bias by each line's confidence: costs are raised and savings reduced by the percentages below, "
+        "year by year.",
+    },
+    "sens.bias.cost": {"da": "Tillæg til udgifter (%)", "en": "Cost uplift (%)"},
+    "sens.bias.saving": {"da": "Fradrag i besparelser (%)", "en": "Saving reduction (%)"},
+    "sens.bias.cost_factor": {"da": "Udgifter ganges med", "en": "Costs times"},
+    "sens.bias.saving_factor": {"da": "Besparelser ganges med", "en": "Savings times"},
+    "sens.bias.default_grade": {"da": "Linjer uden angivet sikkerhed", "en": "Lines without a confidence grade"},
+    "sens.bias.default_grade.help": {
+        "da": "Sikkerheden for linjer, hvor case-filen ikke angiver nogen (confidence).",
+        "en": "The confidence used for lines whose case file gives none (confidence).",
+    },
+    "sens.bias.reset": {"da": "Standardværdier", "en": "Defaults"},
+    "sens.bias.source": {
+        "da": "Standardværdierne (10/20/40 %) er et politisk valg for dette værktøj, forankret i HM Treasury Green Books "
+        "supplerende vejledning om optimism bias: nedre grænse 10 % for udstyr/udvikling, øvre grænse 24 % for "
+        "standardbyggeri og 41 % for udliciteret drift. Green Book angiver ingen tal for gevinster; her behandles "
+        "usikre besparelser som usikre udgifter. Se docs/uncertainty.md.",
+        "en": "The defaults (10/20/40 %) are a policy choice of this tool, anchored in HM Treasury's Green Book "
+        "supplementary guidance on optimism bias: lower bound 10 % for equipment/development, upper bound 24 % for "
+        "standard buildings and 41 % for outsourced operations. The Green Book gives no figures for benefits; here "
+        "uncertain savings are treated like uncertain costs. See docs/uncertainty.md.",
+    },
+    "sens.bias.ungraded": {"da": "ikke angivet ({grade})", "en": "not given ({grade})"},
 }
 
 

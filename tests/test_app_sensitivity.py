@@ -1,0 +1,254 @@
+"""The Følsomhed page under AppTest: the model's figures, in Danish, for the case as the user changed it.
+
+Every figure the page shows is checked against the model run directly on the
+same case (tornado, switching values, Monte Carlo with the page's seed,
+optimism bias); bad input gives a message and leaves the last good figures.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CASES
+
+from model import evaluate, format_amount, format_number, format_percent_da, load_case
+from model.optimism import OptimismBias, apply_optimism_bias
+from model.uncertainty import Threshold, monte_carlo, switching_values, tornado, with_ranges
+
+SEED = 1  # the page's default seed
+
+
+def _open(new_app, case_id: str):
+    at = new_app("sensitivity")
+    at.selectbox(key="input.sens.case").set_value(case_id).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _table_with(at, column: str):
+    return next(f.value for f in at.dataframe if column in f.value.columns)
+
+
+def _percent(share: float) -> str:
+    return format_percent_da(share, 1).replace("\xa0", " ")
+
+
+def _case(case_id: str):
+    return load_case(CASES / f"{case_id.lower()}.yaml")
+
+
+@pytest.mark.parametrize("case_id", ["I1", "I2", "I3", "I4", "I5", "I6"])
+def test_page_runs_for_every_case(new_app, case_id):
+    at = _open(new_app, case_id)
+    assert at.title[0].value == "Følsomhed og usikkerhed"
+    assert len(at.get("vega_lite_chart")) >= 1  # histograms (and the tornado where anything swings)
+    assert [t.label for t in at.tabs] == ["Tornado", "Nulpunktsværdier", "Monte Carlo", "Intervaller", "Optimismetillæg"]
+
+
+def test_key_figures_with_and_without_optimism_bias(new_app):
+    at = _open(new_app, "I4")
+    table = _table_with(at, "Uden optimismetillæg")
+    plain, adjusted = evaluate(_case("I4")).kpis, evaluate(apply_optimism_bias(_case("I4"))).kpis
+    npv = table[table.iloc[:, 0].str.startswith("Nutidsværdi")].iloc[0]
+    assert npv["Uden optimismetillæg"] == format_amount(plain.npv)
+    assert npv["Med optimismetillæg"] == format_amount(adjusted.npv)
+    net = table[table.iloc[:, 0].str.startswith("Varig")].iloc[0]
+    assert (net["Uden optimismetillæg"], net["Med optimismetillæg"]) == ("-10.040", format_amount(adjusted.net_permanent))
+
+
+def test_tornado_table_is_the_models(new_app):
+    at = _open(new_app, "I4")
+    table = _table_with(at, "Udsving")
+    expected = tornado(_case("I4"), kpi="npv")
+    top = expected.bars[0]
+    assert table.iloc[0]["Forudsætning"] == top.range.label + (" *" if top.range.is_default else "")
+    assert table.iloc[0]["Nøgletal ved lav"] == format_amount(top.kpi_low)
+    assert table.iloc[0]["Nøgletal ved høj"] == format_amount(top.kpi_high)
+    assert table.iloc[0]["Udsving"] == format_amount(top.swing)
+    assert len(table) == len(expected.bars)
+    # the default ±20 % ranges are marked, the case's own (pris_pr_bruger 8.000-10.000) is not
+    labels = list(table["Forudsætning"])
+    assert any(label.endswith(" *") for label in labels)
+    assert "Implementeringsomkostning pr. bruger (licens, opsætning, snitflader, uddannelse)" in labels
+
+
+def test_payback_tornado_shows_interpolated_and_whole_years(new_app):
+    at = _open(new_app, "I4")
+    at.button_group(key="input.sens.kpi").set_value("payback").run()
+    assert not at.exception
+    table = _table_with(at, "Udsving")
+    bar = next(b for b in tornado(_case("I4"), kpi="payback").bars if b.range.name == "pris_pr_bruger")
+    row = table[table["Forudsætning"].str.startswith("Implementeringsomkostning pr. bruger")].iloc[0]
+    assert row["Nøgletal ved lav"] == f"{format_number(bar.kpi_low, 1)} år (6 år)"
+
+
+def test_switching_values_table_is_the_models(new_app):
+    at = _open(new_app, "I4")
+    at.button_group(key="input.sens.kpi").set_value("payback").run()
+    table = _table_with(at, "Nulpunktsværdi")
+    expected = {r.range.name: r for r in switching_values(_case("I4"), Threshold("payback", 6)).rows}
+    row = table[table["Forudsætning"].str.startswith("Implementeringsomkostning pr. bruger")].iloc[0]
+    assert row["Nulpunktsværdi"] == format_number(expected["pris_pr_bruger"].value, 4)  # 9.142,6298
+    assert "kontrolleret" in row["Bemærkning"]
+    assert any("opfylder casen tærsklen tilbagebetalingstid ≤ 6 år" in s.value for s in at.success)
+    # a background figure that enters no formula is n/a, with the reason
+    row = table[table["Forudsætning"].str.startswith("Sparet tid pr. hold pr. vagtoverdragelse på plejecentre")].iloc[0]
+    assert row["Nulpunktsværdi"] == "i.r."
+    assert "afhænger ikke" in row["Bemærkning"]
+
+
+def test_threshold_no_value_can_meet_is_explained(new_app):
+    at = _open(new_app, "I4")
+    at.button_group(key="input.sens.kpi").set_value("payback").run()
+    at.text_input(key="input.sens.limit.payback").input("0").run()
+    assert not at.exception
+    assert any("opfylder casen ikke tærsklen tilbagebetalingstid ≤ 0 år" in w.value for w in at.warning)
+    assert any("Ingen enkelt forudsætning" in i.value for i in at.info)
+
+
+def test_monte_carlo_is_the_models_and_reproducible(new_app):
+    at = _open(new_app, "I5")
+    expected = monte_carlo(_case("I5"), n=10_000, seed=SEED)
+    table = _table_with(at, "P50")
+    row = table[table.iloc[:, 0] == "Nutidsværdi"].iloc[0]
+    p10, p50, p90 = expected.percentiles("npv")
+    assert (row["P10"], row["P50"], row["P90"]) == (format_amount(p10), format_amount(p50), format_amount(p90))
+    probability = next(m for m in at.metric if "tilbagebetalingstid ≤ 6 år" in m.label)
+    assert probability.value.replace("\xa0", " ") == _percent(expected.probability(Threshold("payback", 6)))
+    # another seed, other figures; back to the first seed, the same figures again
+    at.text_input(key="input.sens.seed").input("2").run()
+    other = _table_with(at, "P50")
+    assert other.iloc[2]["P50"] != row["P50"]
+    at.text_input(key="input.sens.seed").input("1").run()
+    assert _table_with(at, "P50").iloc[2]["P50"] == row["P50"]
+
+
+def test_triangular_and_more_draws(new_app):
+    at = _open(new_app, "I5")
+    at.button_group(key="input.sens.distribution").set_value("triangular").run()
+    at.text_input(key="input.sens.draws").input("25.000").run()
+    assert not at.exception
+    expected = monte_carlo(_case("I5"), n=25_000, seed=SEED, distribution="triangular")
+    row = _table_with(at, "P50").iloc[0]
+    assert row["P50"] == format_amount(expected.percentiles("net_permanent")[1])
+    assert any("25.000 træk, Trekant, seed 1" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"), [("0", "mindst 1"), ("100.000.000", "højst være 1.000.000"), ("abc", "Ikke et tal")]
+)
+def test_bad_number_of_draws_keeps_the_last_good_run(new_app, text, message):
+    at = _open(new_app, "I5")
+    before = _table_with(at, "P50").iloc[2]["P50"]
+    at.text_input(key="input.sens.draws").input(text).run()
+    assert not at.exception
+    assert any(message in c.value for c in at.caption)
+    assert _table_with(at, "P50").iloc[2]["P50"] == before
+    assert any("10.000 træk" in c.value for c in at.caption)
+
+
+def test_a_range_set_on_the_page_reaches_the_analyses(new_app):
+    at = _open(new_app, "I5")
+    at.selectbox(key="input.sens.range_pick.I5").set_value("varig_driftsudgift").run()
+    at.text_input(key="sens.low.I5.varig_driftsudgift").input("1.000").run()
+    at.text_input(key="sens.high.I5.varig_driftsudgift").input("2.000").run()
+    at.button(key="sens.range_save").click().run()
+    assert not at.exception
+    ranges_table = _table_with(at, "Interval")
+    row = ranges_table[ranges_table["Forudsætning"].str.startswith("Varig driftsudgift")].iloc[0]
+    assert (row["Lav"], row["Høj"], row["Interval"]) == ("1.000", "2.000", "sat af dig")
+    expected = tornado(with_ranges(_case("I5"), {"varig_driftsudgift": (1000.0, 2000.0)}), kpi="npv")
+    bar = next(b for b in expected.bars if b.range.name == "varig_driftsudgift")
+    table = _table_with(at, "Udsving")
+    shown = table[table["Forudsætning"].str.startswith("Varig driftsudgift")].iloc[0]
+    assert shown["Udsving"] == format_amount(bar.swing)
+    at.button(key="sens.range_reset").click().run()
+    row = _table_with(at, "Interval")
+    row = row[row["Forudsætning"].str.startswith("Varig driftsudgift")].iloc[0]
+    assert row["Interval"] == "standard ±20 %" and row["Lav"] == "972 *"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "message"),
+    [
+        ("2.000", "1.000", "Lav (2.000) er større end høj (1.000)"),
+        ("1.300", "2.000", "større end basisværdien"),
+        ("-5", "2.000", "under den mindste mulige"),
+        ("1.0.0", "2.000", "Ikke et tal"),
+    ],
+)
+def test_a_bad_range_gives_a_message_and_changes_nothing(new_app, low, high, message):
+    at = _open(new_app, "I5")
+    at.selectbox(key="input.sens.range_pick.I5").set_value("varig_driftsudgift").run()
+    before = _table_with(at, "Udsving")
+    at.text_input(key="sens.low.I5.varig_driftsudgift").input(low).run()
+    at.text_input(key="sens.high.I5.varig_driftsudgift").input(high).run()
+    at.button(key="sens.range_save").click().run()
+    assert not at.exception
+    assert any(message in e.value for e in at.error)
+    assert not at.session_state["sens.ranges"].get("I5")
+    assert _table_with(at, "Udsving").equals(before)
+
+
+def test_the_users_changed_assumptions_are_used(new_app):
+    at = new_app("case")
+    at.selectbox(key="input.case.selected").set_value("I4").run()
+    at.text_input(key="input.assumption.I4.gevinst_vagtskifte").input("12.000").run()
+    at.switch_page("app_pages/sensitivity.py").run()
+    at.selectbox(key="input.sens.case").set_value("I4").run()
+    assert not at.exception
+    changed = _case("I4").with_values({"gevinst_vagtskifte": 12000.0})
+    table = _table_with(at, "Uden optimismetillæg")
+    assert table.iloc[0]["Uden optimismetillæg"] == format_amount(evaluate(changed).kpis.net_permanent)
+    assert any("ændret på siden Business case" in c.value for c in at.caption)
+    expected = tornado(changed, kpi="npv")
+    assert _table_with(at, "Udsving").iloc[0]["Udsving"] == format_amount(expected.bars[0].swing)
+
+
+def test_optimism_table_can_be_changed_and_reset(new_app):
+    at = _open(new_app, "I4")
+    at.text_input(key="input.sens.bias.cost_medium").input("50").run()
+    assert not at.exception
+    bias = OptimismBias(cost_medium=0.5)
+    adjusted = evaluate(apply_optimism_bias(_case("I4"), bias)).kpis
+    table = _table_with(at, "Med optimismetillæg")
+    assert table.iloc[3]["Med optimismetillæg"] == format_amount(adjusted.npv)
+    lines = _table_with(at, "Udgifter ganges med")
+    assert set(lines["Udgifter ganges med"]) == {"× 1,5"}
+    at.text_input(key="input.sens.bias.cost_medium").input("250").run()
+    assert any("højst være 200" in c.value for c in at.caption)
+    assert _table_with(at, "Med optimismetillæg").iloc[3]["Med optimismetillæg"] == format_amount(adjusted.npv)
+    at.button(key="sens.bias.reset").click().run()
+    default = evaluate(apply_optimism_bias(_case("I4"))).kpis
+    assert _table_with(at, "Med optimismetillæg").iloc[3]["Med optimismetillæg"] == format_amount(default.npv)
+
+
+def test_analyses_can_run_on_the_adjusted_case(new_app):
+    at = _open(new_app, "I4")
+    at.toggle(key="input.sens.use_optimism").set_value(True).run()
+    assert not at.exception
+    adjusted = apply_optimism_bias(_case("I4"))
+    expected = tornado(adjusted, kpi="npv")
+    assert _table_with(at, "Udsving").iloc[0]["Udsving"] == format_amount(expected.bars[0].swing)
+    mc = monte_carlo(adjusted, n=10_000, seed=SEED)
+    assert _table_with(at, "P50").iloc[2]["P50"] == format_amount(mc.percentiles("npv")[1])
+
+
+def test_every_key_the_page_uses_exists_in_both_languages():
+    import re
+
+    from conftest import ROOT
+
+    from model.optimism import GRADES
+    from model.uncertainty import DISTRIBUTIONS, RANGE_PROBLEMS
+    from ui.i18n import TEXTS
+
+    source = (ROOT / "app_pages" / "sensitivity.py").read_text(encoding="utf-8")
+    used = set(re.findall(r"""\bt\(\s*["']([a-z0-9_.]+)["']""", source))
+    kpis = ("net_permanent", "payback", "npv")
+    used |= {f"sens.kpi.{k}" for k in kpis} | {f"sens.tornado.caption.{k}" for k in kpis}
+    used |= {f"sens.threshold.{k}{suffix}" for k in kpis for suffix in ("", ".label", ".help")}
+    used |= {f"sens.reason.{r}" for r in ("base_invalid", "no_effect", "no_crossing", "non_finite", "not_verified")}
+    used |= {f"sens.range.problem.{code}" for code in RANGE_PROBLEMS} | {"sens.end.low", "sens.end.high"}
+    used |= {f"sens.mc.{d}" for d in DISTRIBUTIONS} | {f"sens.grade.{g}" for g in GRADES}
+    missing = sorted(k for k in used if k not in TEXTS or not all(TEXTS[k].get(lang) for lang in ("da", "en")))
+    assert not missing, missing
