@@ -577,7 +577,7 @@ class _CaseSheet:
         n, horizon = len(self.years), result.settings.horizon
         tables = self.tables
         self.sheet.write_string(self.row, _LABEL, "Tilbagebetalingstid og nutidsværdi: beregning", self.formats.heading)
-        self.header(self.row + 1, "1.000 kr.", "")
+        self.header(self.row + 1, f"1.000 kr. {result.case.price_level} p/l", "")
         flow_row, gross_row, active_row, cum_row, paid_row = range(self.row + 2, self.row + 7)
         self.flow_row = flow_row
         innovation_row = tables[2].innovation or 0
@@ -628,7 +628,7 @@ class _CaseSheet:
         npv_row = paid_row + 3
         self.header(
             npv_row - 1,
-            f"Til nutidsværdien: {horizon} år, t = 0 i {self.years[0]}",
+            f"Til nutidsværdien ({result.case.price_level} p/l): {horizon} år, t = 0 i {self.years[0]}",
             "",
             years=[self.years[0] + t for t in range(horizon)],
         )
