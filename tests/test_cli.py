@@ -281,7 +281,9 @@ BAD_FILES: dict[str, str | bytes] = {
     "digits-5000.yaml": T1.replace("value: 100", "value: 1" + "0" * 4999),
     "digits-400.yaml": T1.replace("value: 100", "value: 1" + "0" * 400),
     "z-duplicate-id.yaml": T1.replace("title: Testcase", "title: Kopi"),
+    # Found when the case is evaluated: the line names the case (the file may be named too).
     "huge-formula.yaml": T1.replace("id: T1", "id: HUGE").replace('"-gevinst"', '"1e308"'),
+    "division.yaml": T1.replace("id: T1", "id: DIV").replace('"-gevinst"', '"1 / (gevinst - 100)"'),
     "multiline-name.yaml": T1.replace("{name: Drift,", '{name: "Besparelse\\nigen",').replace(
         "{name: Besparelse,", '{name: "Besparelse\\nigen",'
     ),
@@ -306,7 +308,8 @@ def test_a_bad_file_gives_one_line_and_the_rest_is_still_printed(tmp_path, name,
     assert status == 1
     lines = err.splitlines()
     assert len(lines) == 1, err
-    assert lines[0].startswith(f"error: {bad}: ")
+    names = [f"error: {bad}: "] + [f"error: case {i}: " for i in ("HUGE", "DIV") if name.startswith(("huge", "division"))]
+    assert lines[0].startswith(tuple(names)), lines[0]
     assert "Traceback" not in err
     data = _strict_json(out)
     assert "T1" in [c["id"] for c in data["cases"]]
@@ -324,7 +327,7 @@ def test_the_whole_catalogue_in_one_run_never_hangs_and_never_runs_code(tmp_path
     assert done.returncode == 1
     lines = done.stderr.splitlines()
     assert len(lines) == len(BAD_FILES) + 1
-    assert all(line.startswith(f"error: {tmp_path}") for line in lines)
+    assert all(line.startswith((f"error: {tmp_path}", "error: case HUGE: ", "error: case DIV: ")) for line in lines)
     assert [c["id"] for c in _strict_json(done.stdout)["cases"]] == ["T1"]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 
 import numpy as np
 import numpy_financial as npf
@@ -299,6 +300,18 @@ class TestRefusals:
         )
         with pytest.raises(EvaluationError, match=r"case E1: line 'Knas', 2022: the formula gives no finite amount"):
             evaluate(case)
+
+    def test_division_by_zero_under_a_phase_in_raises_no_warning(self):
+        # inf × share 0 is NaN: numpy must not print a RuntimeWarning to stderr next to the one error line.
+        case = _case(
+            '  - {name: Knas, kind: permanent, area: service, formula: "1 / nul", phase_in: {2021: 1}}',
+            "{name: nul, label: n, value: 0, unit: stk., source: s}",
+            case_id="E3",
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with pytest.raises(EvaluationError, match=r"case E3: line 'Knas', 2020"):
+                evaluate(case)
 
     def test_non_finite_hours_name_the_hours(self):
         case = _case(
