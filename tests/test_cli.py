@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from model import load_paths
 from model.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -336,8 +337,9 @@ def test_the_repositorys_cases(capsys):
     done = _run("summary", "cases", "--format", "json", timeout=60)
     assert "Traceback" not in done.stderr
     data = _strict_json(done.stdout)
-    files = {p.stem.upper() for p in (REPO / "cases").glob("*.yaml") if p.name != "overview.yaml"}
-    assert {c["id"].upper() for c in data["cases"]} <= files
+    loaded = load_paths([REPO / "cases"])
+    assert {c["id"] for c in data["cases"]} <= {c.id for c in loaded.cases}
+    assert all(line.startswith("error: ") for line in done.stderr.splitlines())
     for case in data["cases"]:
         assert set(case) >= SUMMARY_CASE_KEYS
         for key in ("permanent_total", "investment_service", "investment_capital", "total_impact"):
