@@ -11,7 +11,7 @@ positive, savings negative; hours in hours per year.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,6 +23,7 @@ from .kpi import discounted_payback, irr, npv, payback
 from .schema import Case, Line
 
 __all__ = [
+    "PHASED_NAMES",
     "CaseResult",
     "EvaluationError",
     "Flows",
@@ -31,6 +32,8 @@ __all__ = [
     "assumption_values",
     "compute_flows",
     "evaluate",
+    "phase_shares",
+    "phased_by_itself",
 ]
 
 
@@ -79,8 +82,13 @@ def _value(spec: float | int | str, env: Mapping[str, Value]) -> Value:
     return float(spec)
 
 
-def _phase_shares(line: Line, years: tuple[int, ...], env: Mapping[str, Value]) -> list[Value]:
-    """Phase-in share per year: 0 before the first key, then the last key's share."""
+def phase_shares(line: Line, years: tuple[int, ...], env: Mapping[str, Value]) -> list[Value]:
+    """Phase-in share (``indfasning``) of ``line`` per year of ``years``.
+
+    0 before the first ``phase_in`` key, then the share of the latest key at
+    or before the year; 1 in every year for a line without ``phase_in``.
+    Shares given as formulas are evaluated over ``env``.
+    """
     if line.phase_in is None:
         return [1.0] * len(years)
     keys = sorted(line.phase_in)
@@ -100,12 +108,24 @@ def _line_year(spec: str, share: Value, env: Mapping[str, Value]) -> Value:
     """
     formula = _parse(spec)
     result = formula.evaluate({**env, "indfasning": share})
-    return result if formula.names & {"indfasning", "timer"} else np.multiply(result, share)
+    if phased_by_itself(formula):
+        return result
+    with np.errstate(all="ignore"):  # non-finite results are judged by the caller
+        return np.multiply(result, share)
+
+
+#: Names that make a formula apply the phase-in share itself.
+PHASED_NAMES = frozenset({"indfasning", "timer"})
+
+
+def phased_by_itself(formula: Formula) -> bool:
+    """True when ``formula`` names ``indfasning`` or ``timer`` and so is not multiplied by the share."""
+    return bool(formula.names & PHASED_NAMES)
 
 
 def _line_flows(line: Line, years: tuple[int, ...], env: Mapping[str, Value]) -> tuple[np.ndarray, np.ndarray]:
     """(amounts, hours) of one line per year, each of shape (..., len(years))."""
-    shares = _phase_shares(line, years, env)
+    shares = phase_shares(line, years, env)
     hours = [_line_year(line.hours, share, env) if line.hours is not None else 0.0 for share in shares]
     amounts: list[Value] = []
     for year, share, hour in zip(years, shares, hours, strict=False):
@@ -198,9 +218,20 @@ def compute_flows(case: Case, values: Mapping[str, Value] | None = None) -> Flow
     for line in case.lines:
         lines[line.name], line_hours[line.name] = _line_flows(line, years, env)
     shape = np.broadcast_shapes(*(a.shape for a in lines.values()))
+    with np.errstate(all="ignore"):  # sums too large for floats become inf; evaluate() refuses them
+        return _flows(case, years, lines, line_hours, shape)
+
+
+def _flows(
+    case: Case,
+    years: tuple[int, ...],
+    lines: dict[str, np.ndarray],
+    line_hours: dict[str, np.ndarray],
+    shape: tuple[int, ...],
+) -> Flows:
     zero = np.zeros(shape)
 
-    def total(predicate: object) -> np.ndarray:
+    def total(predicate: Callable[[Line], bool]) -> np.ndarray:
         return sum((np.broadcast_to(lines[ln.name], shape) for ln in case.lines if predicate(ln)), start=zero)
 
     return Flows(
@@ -398,6 +429,10 @@ def evaluate(case: Case, settings: Settings | None = None) -> CaseResult:
             year = flows.years[int(np.argmax(bad))]
             msg = f"case {case.id}: line {name!r}, {year}: the formula gives no finite amount (division by zero?)"
             raise EvaluationError(msg)
-    return CaseResult(
-        case=case, settings=settings, flows=flows, kpis=_kpis(flows, settings), fte=flows.hours / settings.hours_per_fte
-    )
+    with np.errstate(all="ignore"):
+        kpis = _kpis(flows, settings)
+        totals = np.concatenate([flows.total_impact_all, flows.cumulative, flows.service_investment_all, flows.hours])
+    if not (np.isfinite(totals).all() and np.isfinite([kpis.npv, kpis.drift, kpis.anlaeg, kpis.fte_full]).all()):
+        msg = f"case {case.id}: the amounts are too large to add up to finite totals"
+        raise EvaluationError(msg)
+    return CaseResult(case=case, settings=settings, flows=flows, kpis=kpis, fte=flows.hours / settings.hours_per_fte)

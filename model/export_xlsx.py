@@ -52,7 +52,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from .evaluate import CaseResult, Settings, _phase_shares, assumption_values, evaluate
+from .evaluate import CaseResult, Settings, assumption_values, evaluate, phase_shares, phased_by_itself
 from .export_csv import OVERVIEW_COLUMNS
 from .formula import Formula
 from .kpi import extend_flows
@@ -501,7 +501,7 @@ class _CaseSheet:
         for row, line in enumerate(lines, start=self.row + 2):
             self.share_rows[line.name] = row
             self.label(row, line.name)
-            shares = _phase_shares(line, self.years, env)
+            shares = phase_shares(line, self.years, env)
             phase_in = line.phase_in or {}
             for index, year in enumerate(self.years):
                 col, spec = _FIRST + index, phase_in.get(year)
@@ -555,7 +555,7 @@ class _CaseSheet:
         share = self.cell(self.share_rows[line.name], col) if phased and line.name in self.share_rows else "1"
         timer = self.cell(self.hour_rows[line.name], col) if line.name in self.hour_rows else "0"
         text = formula.to_excel({**self.names, "indfasning": share, "timer": timer})
-        return text if formula.names & {"indfasning", "timer"} or share == "1" else f"({text})*{share}"
+        return text if phased_by_itself(formula) or share == "1" else f"({text})*{share}"
 
     def write_lines(self) -> None:
         """Every line's yearly cells in tables 1-3: formulas, or numbers where the case file gives amounts (inputs)."""
