@@ -48,7 +48,7 @@ from model.uncertainty import (
 from ui import state
 from ui.charts import DANISH_LOCALE
 from ui.i18n import t
-from ui.widgets import bound, number_input, show_table, stored
+from ui.widgets import bound, md, number_input, show_table, stored
 
 RANGES = "sens.ranges"
 RANGE_ERROR = "sens.range_error"
@@ -64,6 +64,11 @@ DEFAULT_LIMITS = {"net_permanent": 0.0, "payback": 6.0, "npv": 0.0}
 DEFAULT_SEED = 1
 _LOW, _HIGH, _BASE = "#c0392b", "#1f5fa8", "#1f2933"
 _MAX_BARS = 15
+_LABEL_CHARS, _LABEL_PX = 42, 250  # long assumption labels would squeeze the bars
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1].rstrip() + "…"
 
 
 # --- Cached model calls (immutable inputs: the case's YAML, frozen Settings, plain values) -----------
@@ -186,7 +191,7 @@ def _ranges_section(case_id: str, case: Case) -> None:
         for r in ranges(case)
     ]
     show_table(pd.DataFrame(rows), right=[t("sens.col.low"), t("sens.col.base"), t("sens.col.high")], key="sens.ranges_table")
-    st.caption(t("sens.range.legend"))
+    st.caption(md(t("sens.range.legend")))
 
     varying = [r for r in ranges(case) if not r.fixed]
     if not varying:
@@ -234,11 +239,12 @@ def _tornado_chart(result: Tornado, title: str, axis_format: str) -> alt.LayerCh
     low_label, high_label = t("sens.end.at_low"), t("sens.end.at_high")
     rows = []
     for b in bars:
-        label = b.range.label[:70] + (" *" if b.range.is_default else "")
+        label = _short(b.range.label) + (" *" if b.range.is_default else "")
         for end, figure, x in ((low_label, b.kpi_low, b.range.low), (high_label, b.kpi_high, b.range.high)):
             rows.append(
                 {
                     "label": label,
+                    "full": b.range.label,
                     "end": end,
                     "start": result.base,
                     "stop": cap if math.isinf(figure) else figure,
@@ -248,11 +254,16 @@ def _tornado_chart(result: Tornado, title: str, axis_format: str) -> alt.LayerCh
             )
     data = pd.DataFrame(rows)
     order = list(dict.fromkeys(data["label"]))
-    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=360))
-    x = alt.X("start:Q", title=title, axis=alt.Axis(format=axis_format))
-    color = alt.Color("end:N", title=None, scale=alt.Scale(domain=[low_label, high_label], range=[_LOW, _HIGH]))
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=_LABEL_PX))
+    x = alt.X("start:Q", title=title, axis=alt.Axis(format=axis_format), scale=alt.Scale(zero=False, nice=True))
+    color = alt.Color(
+        "end:N",
+        title=None,
+        scale=alt.Scale(domain=[low_label, high_label], range=[_LOW, _HIGH]),
+        legend=alt.Legend(orient="bottom"),
+    )
     tooltip = [
-        alt.Tooltip("label:N", title=t("sens.col.assumption")),
+        alt.Tooltip("full:N", title=t("sens.col.assumption")),
         alt.Tooltip("end:N", title=t("sens.col.end")),
         alt.Tooltip("input:N", title=t("sens.col.value")),
         alt.Tooltip("figure:N", title=title),
@@ -260,7 +271,7 @@ def _tornado_chart(result: Tornado, title: str, axis_format: str) -> alt.LayerCh
     chart = alt.Chart(data).mark_bar(opacity=0.85).encode(y=y, x=x, x2="stop:Q", color=color, tooltip=tooltip)
     base = alt.Chart(pd.DataFrame({"base": [result.base]})).mark_rule(color=_BASE, strokeWidth=2).encode(x="base:Q")
     height = 26 * len(order) + 60
-    return alt.layer(chart, base).properties(height=height).configure(locale=DANISH_LOCALE)
+    return alt.layer(chart, base).properties(height=height, width="container").configure(locale=DANISH_LOCALE)
 
 
 def _tornado_frame(result: Tornado, whole: Tornado | None) -> pd.DataFrame:
@@ -281,11 +292,11 @@ def _tornado_frame(result: Tornado, whole: Tornado | None) -> pd.DataFrame:
         rows.append(
             {
                 t("sens.col.assumption"): b.range.label + (" *" if b.range.is_default else ""),
-                t("sens.col.low"): _value(b.range.low),
-                t("sens.col.high"): _value(b.range.high),
+                t("sens.col.swing"): swing,
                 t("sens.col.at_low"): at_low,
                 t("sens.col.at_high"): at_high,
-                t("sens.col.swing"): swing,
+                t("sens.col.low"): _value(b.range.low),
+                t("sens.col.high"): _value(b.range.high),
                 t("sens.col.note"): t("sens.tornado.no_finite") if b.note else "",
             }
         )
@@ -359,7 +370,7 @@ def _histogram(result: MonteCarlo, kpi: str, title: str, axis_format: str, deter
     p10, p50, p90 = result.percentiles(kpi)
     bars = (
         alt.Chart(hist)
-        .mark_bar(color="#7a9cc6", opacity=0.85)
+        .mark_bar(color="#7a9cc6", opacity=0.85, binSpacing=0)
         .encode(
             x=alt.X("start:Q", bin="binned", title=title, axis=alt.Axis(format=axis_format)),
             x2="end:Q",
@@ -384,11 +395,16 @@ def _histogram(result: MonteCarlo, kpi: str, title: str, axis_format: str, deter
         .mark_rule(strokeWidth=2, strokeDash=[5, 3])
         .encode(
             x="value:Q",
-            color=alt.Color("mark:N", title=None, scale=alt.Scale(domain=domain, range=["#9aa5b1", "#1f2933", "#9aa5b1", _LOW])),
+            color=alt.Color(
+                "mark:N",
+                title=None,
+                scale=alt.Scale(domain=domain, range=["#9aa5b1", "#1f2933", "#9aa5b1", _LOW]),
+                legend=alt.Legend(orient="bottom", columns=2),
+            ),
             tooltip=[alt.Tooltip("mark:N", title=""), alt.Tooltip("value:Q", title=title, format=axis_format)],
         )
     )
-    return alt.layer(bars, rules).properties(height=240).configure(locale=DANISH_LOCALE)
+    return alt.layer(bars, rules).properties(height=240, width="container").configure(locale=DANISH_LOCALE)
 
 
 # --- Optimism bias -----------------------------------------------------------------------------------------------
@@ -570,7 +586,7 @@ with tabs[0]:
             right=[t("sens.col.low"), t("sens.col.high"), t("sens.col.at_low"), t("sens.col.at_high"), t("sens.col.swing")],
             key="sens.tornado_table",
         )
-    st.caption(t("sens.range.legend"))
+    st.caption(md(t("sens.range.legend")))
 
 with tabs[1]:
     switching = _switching(analysed_yaml, settings, kpi, threshold.limit)
