@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     portfolio = evaluate_paths(args.paths, settings)
     for message in portfolio.errors:
-        print(f"error: {message}", file=sys.stderr)
+        print("error: " + message.replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr)
     if args.command == "summary":
         if args.format == "json":
             print(json.dumps(summary_data(portfolio), ensure_ascii=False, indent=2, allow_nan=False))

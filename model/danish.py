@@ -7,6 +7,7 @@ is not a number here) and refuses what is ambiguous rather than guessing.
 
 from __future__ import annotations
 
+import decimal
 import math
 import re
 
@@ -21,8 +22,10 @@ def format_amount(value: float | None) -> str:
     """Whole thousands of kroner as the documents print them: ``-14.565``; "-" for None."""
     if value is None or not math.isfinite(value):
         return "-"
-    rounded = round(value)
-    return format_decimal(0 if rounded == 0 else rounded, format="#,##0", locale=_LOCALE)
+    rounded = int(math.copysign(math.floor(abs(value) + 0.5), value))
+    with decimal.localcontext() as ctx:
+        ctx.prec = 400
+        return format_decimal(0 if rounded == 0 else rounded, format="#,##0", locale=_LOCALE)
 
 
 def format_number(value: float | None, decimals: int = 1) -> str:
@@ -30,7 +33,9 @@ def format_number(value: float | None, decimals: int = 1) -> str:
     if value is None or not math.isfinite(value):
         return "-"
     pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=_LOCALE)
+    with decimal.localcontext() as ctx:
+        ctx.prec = 400
+        return format_decimal(value, format=pattern, locale=_LOCALE)
 
 
 def format_percent_da(value: float | None, decimals: int = 1) -> str:
@@ -38,7 +43,9 @@ def format_percent_da(value: float | None, decimals: int = 1) -> str:
     if value is None or not math.isfinite(value):
         return "-"
     pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "") + " %"
-    return format_percent(value, format=pattern, locale=_LOCALE)
+    with decimal.localcontext() as ctx:
+        ctx.prec = 400
+        return format_percent(value, format=pattern, locale=_LOCALE)
 
 
 def format_years(value: int | float | None) -> str:
@@ -63,7 +70,7 @@ def parse_number(text: str) -> float:
     >>> parse_number("23,4"), parse_number("1.234,5"), parse_number(" -1.935 ")
     (23.4, 1234.5, -1935.0)
     """
-    cleaned = str(text).strip().replace("\u00a0", "").replace(" ", "")
+    cleaned = re.sub(r"(?<=\d)[ \u00a0](?=\d{3}(?:\D|$))", "", str(text).strip())
     if not cleaned:
         msg = "enter a number"
         raise ValueError(msg)

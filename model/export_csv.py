@@ -14,6 +14,8 @@ import io
 from collections.abc import Sequence
 from typing import Literal
 
+import numpy as np
+
 from .overview import Overview
 
 __all__ = ["FORMULA_PREFIXES", "csv_bytes", "overview_csv", "safe_text"]
@@ -38,6 +40,8 @@ def _cell(value: object, dialect: Dialect) -> str:
         return ""
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, (np.integer, np.floating)):
+        value = value.item()
     if isinstance(value, (int, float)):
         text = repr(round(float(value), 6)).removesuffix(".0") if isinstance(value, float) else str(value)
         return text.replace(".", ",") if dialect == "danish" else text

@@ -181,7 +181,10 @@ def _compile(node: ast.AST, names: set[str], depth: int, text: str) -> _Compiled
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
             msg = f"formula {text!r}: only numbers are allowed as constants, not {node.value!r}"
             raise FormulaError(msg)
-        value = float(node.value)
+        try:
+            value = float(node.value)
+        except OverflowError:
+            value = float("inf")
         if not np.isfinite(value):
             msg = f"formula {text!r}: the number {node.value!r} is too large"
             raise FormulaError(msg)

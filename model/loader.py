@@ -115,6 +115,28 @@ def _refuse_float_overflow(loader: _StrictLoader, node: yaml.Node) -> float:
     return value
 
 
+def _checked_int(loader: _StrictLoader, node: yaml.ScalarNode) -> int:
+    """A plain decimal integer; more than 15 digits cannot be a real figure (and would not fit a float)."""
+    text = loader.construct_scalar(node)
+    if len(text.lstrip("+-")) > 15:
+        raise yaml.constructor.ConstructorError(None, None, f"the number {text[:20]}... is too large", node.start_mark)
+    return int(text)
+
+
+def _no_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    """A mapping whose keys are all different (YAML would silently keep the last of two)."""
+    loader.flatten_mapping(node)
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} appears twice", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _checked_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:map", _no_duplicates)
 _StrictLoader.add_constructor("!ambiguous", _refuse_ambiguous)
 _StrictLoader.add_constructor("tag:yaml.org,2002:float", _refuse_float_overflow)
 
@@ -262,8 +284,21 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     return LoadResult(tuple(cases), overview, tuple(errors))
 
 
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that quotes every string the strict loader would not read back as text."""
+
+
+def _represent_str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
+    tag = _StrictLoader.resolve(_StrictLoader.__new__(_StrictLoader), yaml.ScalarNode, value, (True, False))
+    style = "'" if tag != "tag:yaml.org,2002:str" else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def case_to_yaml(case: Case) -> str:
     """The case as YAML text that :func:`parse_case` reads back to an equal case."""
     data = case.model_dump(mode="python", exclude_defaults=True)
     data = {"id": case.id, "title": case.title, **data}
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

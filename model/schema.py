@@ -74,6 +74,9 @@ Year = Annotated[StrictInt, Field(ge=1900, le=2200)]
 def _finite(value: float | None, what: str) -> float | None:
     if value is None:
         return None
+    if isinstance(value, int) and abs(value) > MAX_MAGNITUDE:
+        msg = f"{what} is implausibly large (limit ±{MAX_MAGNITUDE:.0e})"
+        raise ValueError(msg)
     if not math.isfinite(value):
         msg = f"{what} must be a finite number, got {value!r}"
         raise ValueError(msg)
@@ -338,6 +341,10 @@ class Case(_Frozen):
                     raise ValueError(msg)
         if self.reported is not None:
             for table in self.reported.tables:
+                stray = sorted(set(table.years) - years)
+                if stray:
+                    msg = f"reported {table.id}: years {stray} are outside the case ({self.first_year}-{self.last_year})"
+                    raise ValueError(msg)
                 for row in table.rows:
                     unknown = sorted(set(row.lines or []) - set(line_names))
                     if unknown:
