@@ -110,10 +110,10 @@ with left:
     )
     if not case.assumptions:
         st.info(t("case.no_assumptions"))
-    for group, assumptions in assumption_groups(case):
+    for number, (group, assumptions) in enumerate(assumption_groups(case)):
         changed_here = sum(1 for a in assumptions if a.name in changes)
         label = md(group) + (f" · {t('case.changed_count', count=changed_here)}" if changed_here else "")
-        with st.expander(label, expanded=True):
+        with st.expander(label, expanded=number == 0 or changed_here > 0):
             for assumption in assumptions:
                 original = document.assumption(assumption.name)
                 number_input(
@@ -203,7 +203,7 @@ with right:
 
     st.subheader(t("case.section1"))
     frame, bold = section1_frame(result)
-    show_table(frame, right=[str(y) for y in result.years], bold_rows=bold, key="case.section1")
+    show_table(frame, right=[str(y) for y in result.years], bold_rows=bold, widths={"": 250}, key="case.section1")
     notes = [t("case.section1_note", unit=t("unit.tkr_pl", level=case.price_level))]
     if k.innovation > 0:
         notes.insert(0, t("case.innovation_footnote", amount=format_amount(k.innovation)))
@@ -216,4 +216,9 @@ with right:
             continue
         st.markdown(f"**{t(f'case.table{number}')}**")
         frame, bold = table
-        show_table(frame, right=[c for c in frame.columns if c[:1].isdigit() or c == t("total")], bold_rows=bold)
+        show_table(
+            frame,
+            right=[c for c in frame.columns if c[:1].isdigit() or c == t("total")],
+            bold_rows=bold,
+            widths={t("case.table.line"): 250},
+        )

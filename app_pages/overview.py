@@ -7,7 +7,7 @@ import streamlit as st
 from model import EvaluationError, format_amount, format_number, format_percent_da, overview, overview_csv
 from ui import state
 from ui.i18n import t
-from ui.tables import OVERVIEW_NUMBERS, overview_frame
+from ui.tables import OPTIMISM_NUMBERS, OVERVIEW_NUMBERS, overview_frame
 from ui.widgets import bound, download, md, show_table, stored
 
 try:  # the live-formula workbook (issue 5) may not be there yet
@@ -54,6 +54,17 @@ if not results:
     st.stop()
 
 table = overview(results, allow_mixed_price_levels=True)
+with_bias = st.toggle(
+    t("overview.optimism"), help=t("overview.optimism.help"), **bound("overview.optimism", stored("overview.optimism", False))
+)
+adjusted = None
+if with_bias:
+    bias = state.optimism_bias()
+    try:
+        adjusted = {r.case.id: state.evaluate_with_optimism(r.case, settings, bias) for r in results}
+    except ValueError as exc:  # EvaluationError included
+        st.error(t("overview.eval_errors"))
+        st.code(str(exc), language=None, wrap_lines=True)
 changed = set(state.changed_case_ids())
 status = {}
 for case_id in included:
@@ -62,10 +73,10 @@ for case_id in included:
         status[case_id] = t("status.uploaded_changed" if extra else "status.changed")
     else:
         status[case_id] = t("status.uploaded" if extra else "status.document")
-frame, bold = overview_frame(table, status)
+frame, bold = overview_frame(table, status, adjusted)
 show_table(
     frame,
-    right=[t(key) for key in OVERVIEW_NUMBERS],
+    right=[t(key) for key in (*OVERVIEW_NUMBERS, *OPTIMISM_NUMBERS)],
     bold_rows=bold,
     widths={t("col.case"): 60, t("col.title"): 320, t("col.status"): 120},
     key="overview.table",

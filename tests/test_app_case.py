@@ -206,6 +206,8 @@ def test_section1_and_tables_show_the_models_figures(new_app):
     section1 = at.dataframe[0].value.set_index("")
     frame = result.section1()
     for year in result.years:
-        assert section1.loc["Samlet økonomisk påvirkning", str(year)] == format_amount(frame.loc["Samlet økonomisk påvirkning", year])
+        assert section1.loc["Samlet økonomisk påvirkning", str(year)] == format_amount(
+            frame.loc["Samlet økonomisk påvirkning", year]
+        )
     assert any("innovationspuljen, i alt 800 t. kr." in c.value for c in at.caption)
     assert len(at.dataframe) == 4, "section 1 and tables 1-3"

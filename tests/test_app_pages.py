@@ -109,3 +109,18 @@ def test_reset_all_returns_to_the_documents(new_app):
     assert not at.session_state["scenario.overrides"].get("I4")
     assert at.text_input(key="input.assumption.I4.gevinst_vagtskifte").value == "18.540"
     assert at.text_input(key="input.setting.horizon").value == "10"
+
+
+def test_overview_with_optimism_bias_adds_the_adjusted_columns(new_app):
+    from model import evaluate, load_case
+    from model.optimism import apply_optimism_bias
+
+    at = new_app()
+    at.toggle(key="input.overview.optimism").set_value(True).run()
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("Case")
+    i4 = evaluate(apply_optimism_bias(load_case(CASES / "i4.yaml")))
+    assert table.loc["I4", "Varig eff. netto m. tillæg"] == format_amount(i4.kpis.net_permanent)
+    assert table.loc["I4", "Nutidsværdi m. tillæg"] == format_amount(i4.kpis.npv)
+    assert table.loc["I4", "Tilb.tid m. tillæg"] == f"{i4.kpis.payback_years} år"
+    assert table.loc["I4", "Varig effektivisering netto"] == "-10.040", "the document's columns stay"

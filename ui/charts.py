@@ -18,6 +18,8 @@ from model import CaseResult, extend_flows
 
 __all__ = ["DANISH_LOCALE", "compare_chart", "cumulative_chart", "cumulative_series", "flows_chart"]
 
+#: Years a chart runs past the case's table to reach the payback year, at most.
+MAX_EXTRA_YEARS = 15
 #: Vega's number locale for Danish: ``1.234,5``.
 DANISH_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."]}}
 _AMOUNT = ",.0f"
@@ -30,7 +32,8 @@ def cumulative_series(result: CaseResult, years: int | None = None) -> pd.DataFr
     After the last year of the table the permanent level goes on, as in the
     payback rule. Columns ``year``, ``since_start`` (0 in the case's first
     year) and ``value``; ``years`` rows (default: the table, or up to the
-    payback year and one more if that is later).
+    payback year and one more if that is later, but at most
+    :data:`MAX_EXTRA_YEARS` past the table).
     """
     flows = result.flows
     count = len(result.years)
@@ -38,7 +41,7 @@ def cumulative_series(result: CaseResult, years: int | None = None) -> pd.DataFr
         years = count
         payback = payback_year(result)
         if payback is not None:
-            years = max(years, payback - result.years[0] + 2)
+            years = max(years, min(payback - result.years[0] + 2, count + MAX_EXTRA_YEARS))
     series = np.cumsum(extend_flows(flows.total_impact_all, flows.net_permanent, years))
     first = result.years[0]
     return pd.DataFrame({"year": [first + i for i in range(years)], "since_start": range(years), "value": series})
@@ -56,6 +59,9 @@ def payback_year(result: CaseResult) -> int | None:
 
 def cumulative_chart(result: CaseResult, document: CaseResult | None, labels: dict[str, str]) -> alt.LayerChart:
     """The cumulative impact per year with the payback year marked; the document's curve dashed when given.
+
+    A payback year beyond the chart's span (see :func:`cumulative_series`)
+    is not marked; the key figures give it.
 
     ``labels``: ``year``, ``amount``, ``series``, ``current``, ``document``,
     ``payback`` (with ``{year}``).
@@ -75,7 +81,7 @@ def cumulative_chart(result: CaseResult, document: CaseResult | None, labels: di
         "series:N",
         title=None,
         scale=alt.Scale(domain=order, range=["#1f5fa8", "#9aa5b1"]),
-        legend=alt.Legend(orient="bottom"),
+        legend=alt.Legend(orient="bottom", labelLimit=300),
     )
     dash = alt.StrokeDash("series:N", scale=alt.Scale(domain=order, range=[[1, 0], [6, 4]]), legend=None)
     tooltip = [
@@ -86,12 +92,12 @@ def cumulative_chart(result: CaseResult, document: CaseResult | None, labels: di
     lines = alt.Chart(data).mark_line(point=True, strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash, tooltip=tooltip)
     zero = alt.Chart(pd.DataFrame({"value": [0.0]})).mark_rule(color="#555", strokeWidth=1).encode(y="value:Q")
     layers: list[alt.Chart] = [zero, lines]
-    if payback is not None:
+    if payback is not None and payback <= result.years[0] + span - 1:
         mark = pd.DataFrame({"year": [payback], "label": [labels["payback"].format(year=payback)]})
         layers.append(alt.Chart(mark).mark_rule(color="#2e7d32", strokeDash=[4, 3], strokeWidth=2).encode(x="year:O"))
         layers.append(
             alt.Chart(mark)
-            .mark_text(align="left", dx=6, dy=-6, color="#2e7d32", fontWeight="bold")
+            .mark_text(align="right", dx=-6, dy=-6, color="#2e7d32", fontWeight="bold")
             .encode(x="year:O", y=alt.value(12), text="label:N")
         )
     return alt.layer(*layers).properties(height=_HEIGHT).configure(locale=DANISH_LOCALE)
@@ -122,7 +128,7 @@ def flows_chart(result: CaseResult, labels: dict[str, str]) -> alt.LayerChart:
         "series:N",
         title=None,
         scale=alt.Scale(domain=domain, range=["#c0392b", "#2e7d32", "#1f2933"]),
-        legend=alt.Legend(orient="bottom"),
+        legend=alt.Legend(orient="bottom", labelLimit=300),
     )
     x = alt.X("year:O", title=labels["year"], axis=alt.Axis(labelAngle=0))
     y = alt.Y("value:Q", title=labels["amount"], axis=alt.Axis(format=_AMOUNT))

@@ -179,8 +179,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "overview.optimism": {"da": "Vis med optimismetillæg", "en": "Show with optimism bias"},
     "overview.optimism.help": {
-        "da": "Tilføjer kolonner, hvor udgifterne er forhøjet og gevinsterne reduceret efter optimismetillægget.",
-        "en": "Adds columns where costs are raised and benefits reduced by the optimism bias uplift.",
+        "da": "Tilføjer kolonner, hvor udgifterne er forhøjet og besparelserne reduceret med optimismetillægget efter "
+        "linjernes sikkerhed. Tillæggene sættes på siden Følsomhed.",
+        "en": "Adds columns where costs are raised and savings lowered by the optimism bias, by how sure each line is. "
+        "The uplifts are set on the Sensitivity page.",
     },
     "overview.optimism.payback": {"da": "Tilb.tid m. tillæg", "en": "Payback w. uplift"},
     "overview.optimism.net": {"da": "Varig eff. netto m. tillæg", "en": "Net effect w. uplift"},

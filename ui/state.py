@@ -55,6 +55,7 @@ from model import (
     parse_case,
 )
 from model.export_overview_xlsx import overview_xlsx
+from model.optimism import DEFAULT_OPTIMISM_BIAS, OptimismBias, apply_optimism_bias
 
 __all__ = [
     "CASES_ENV",
@@ -70,10 +71,12 @@ __all__ = [
     "current_case",
     "document_case",
     "evaluate_cached",
+    "evaluate_with_optimism",
     "import_case",
     "included_case_ids",
     "is_extra",
     "load_errors",
+    "optimism_bias",
     "overrides",
     "overview_report",
     "overview_xlsx_cached",
@@ -99,6 +102,8 @@ INCLUDED = "scenario.included"
 SETTINGS = "scenario.settings"
 #: Session-state key of the typed text of number inputs, ``{input key: {"text": ..., "error": ...}}``.
 INPUTS = "scenario.inputs"
+#: The Følsomhed page's key for the optimism-bias fields the user changed.
+OPTIMISM = "sens.optimism"
 
 _ROOT = Path(__file__).resolve().parent.parent
 _VARIANT_SUFFIX = re.compile(r"-v\d+$")
@@ -413,3 +418,21 @@ def audit_cached(case: Case, settings: Settings) -> tuple[Finding, ...]:
 def overview_xlsx_cached(table: Overview, labels: tuple[tuple[str, str], ...], notes: tuple[str, ...]) -> bytes:
     """:func:`model.export_overview_xlsx.overview_xlsx`, cached on the (frozen) overview and its labels."""
     return overview_xlsx(table, dict(labels), notes)
+
+
+def optimism_bias() -> OptimismBias:
+    """The optimism-bias uplifts the user set on the Følsomhed page (the project's defaults until then)."""
+    try:
+        return OptimismBias(**st.session_state.get(OPTIMISM, {}))
+    except (TypeError, ValueError):
+        return DEFAULT_OPTIMISM_BIAS
+
+
+@st.cache_data(show_spinner=False, max_entries=500, hash_funcs={Case: _case_key})
+def evaluate_with_optimism(case: Case, settings: Settings, bias: OptimismBias) -> CaseResult:
+    """The case evaluated with its costs raised and savings lowered by ``bias`` (:mod:`model.optimism`).
+
+    Raises ``ValueError`` like :func:`model.optimism.apply_optimism_bias`
+    and :class:`model.EvaluationError` like ``evaluate``.
+    """
+    return evaluate(apply_optimism_bias(case, bias), settings)

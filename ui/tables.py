@@ -18,6 +18,7 @@ from model.evaluate import SECTION1_AGGREGATES
 from .i18n import TEXTS, t
 
 __all__ = [
+    "OPTIMISM_NUMBERS",
     "OVERVIEW_NUMBERS",
     "assumption_groups",
     "findings_frame",
@@ -52,18 +53,35 @@ def _overview_cells(line: OverviewLine) -> list[str]:
     ]
 
 
-def overview_frame(table: Overview, status: Mapping[str, str]) -> tuple[pd.DataFrame, list[int]]:
+#: Columns added with the optimism bias, by their i18n key.
+OPTIMISM_NUMBERS = ("overview.optimism.payback", "overview.optimism.net", "overview.optimism.npv")
+
+
+def overview_frame(
+    table: Overview, status: Mapping[str, str], adjusted: Mapping[str, CaseResult] | None = None
+) -> tuple[pd.DataFrame, list[int]]:
     """The overview as on the document's first page, plus NPV, årsværk and a status column.
 
-    ``status``: text per case id (e.g. "ændret"). The "I alt" row comes last,
-    in bold, when the cases share a price level.
+    ``status``: text per case id (e.g. "ændret"). ``adjusted``: per case id
+    the case evaluated with optimism bias, which adds its payback, net
+    permanent effect and NPV as three more columns. The "I alt" row comes
+    last, in bold, when the cases share a price level.
     """
     header = [t("col.case"), t("col.title"), t("col.status"), *(t(key) for key in OVERVIEW_NUMBERS)]
     rows = [[line.id, line.title, status.get(line.id, ""), *_overview_cells(line)] for line in table.rows]
+    if adjusted is not None:
+        header += [t(key) for key in OPTIMISM_NUMBERS]
+        for row, line in zip(rows, table.rows, strict=True):
+            k = adjusted[line.id].kpis
+            row += [payback_text(k.payback_years), format_amount(k.net_permanent), format_amount(k.npv)]
     bold = []
     if table.total is not None:
         bold.append(len(rows))
-        rows.append([t("total"), "", "", *_overview_cells(table.total)])
+        total = [t("total"), "", "", *_overview_cells(table.total)]
+        if adjusted is not None:
+            kpis = [adjusted[line.id].kpis for line in table.rows]
+            total += ["", format_amount(sum(k.net_permanent for k in kpis)), format_amount(sum(k.npv for k in kpis))]
+        rows.append(total)
     return pd.DataFrame(rows, columns=header), bold
 
 

@@ -191,14 +191,14 @@ def show_table(
     right: Sequence[str] = (),
     bold_rows: Sequence[int] = (),
     widths: Mapping[str, int | str] | None = None,
-    pin_first: bool = True,
+    pin_first: bool = False,
     key: str | None = None,
 ) -> None:
     """A read-only table of pre-formatted text; ``right`` columns right-aligned (numbers).
 
     ``bold_rows`` (positions) are shown in bold, e.g. the "I alt" row;
-    ``widths`` sets column widths (pixels or "small"/"medium"/"large"); the
-    first column (the row labels) stays in view when the table scrolls
+    ``widths`` sets column widths (pixels or "small"/"medium"/"large");
+    ``pin_first`` keeps the first column in view when the table scrolls
     sideways. Text from case files goes into cells, never into Markdown, so
     it shows as written.
     """

@@ -1,0 +1,197 @@
+"""The workbench in a real browser: ``streamlit run app.py`` driven by Playwright and Debian's Chromium.
+
+Finds the overview's totals, changes an assumption on the Business case page
+and sees the payback time and the net permanent effect move to the model's
+figures, and takes a full-page screenshot of every page into
+``docs/screenshots/`` (shown in the README).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import CASES, ROOT
+
+from model import evaluate, evaluate_paths, format_amount, load_case
+from ui.tables import payback_text
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+WIDTH = 1600
+TIMEOUT_MS = 30_000
+GAIN_LABEL = "Gevinst ved reduceret tid ved vagtskifte, fuldt indfaset (t.kr.)"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port; killed when the module's tests are done."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while not _healthy(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        pytest.skip(f"no Chromium at {CHROMIUM} (scripts/install-system-deps.sh installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _settle(page) -> None:
+    """Wait until the script has run and the charts are drawn."""
+    page.wait_for_timeout(300)  # a rerun may not have started yet
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+                 .every(chart => chart.offsetParent === null || chart.querySelector('canvas, svg'))""",
+        timeout=TIMEOUT_MS,
+    )
+    page.wait_for_timeout(500)
+
+
+def _screenshot(page, name: str) -> Path:
+    """A full-page screenshot: the viewport grows to the app's scrolling content first."""
+    _settle(page)
+    height = page.evaluate(
+        """() => { const main = document.querySelector('[data-testid="stMain"]');
+                   return Math.max(main ? main.scrollHeight : 0, document.body.scrollHeight); }"""
+    )
+    page.set_viewport_size({"width": WIDTH, "height": min(int(height) + 40, 16_000)})
+    page.wait_for_timeout(800)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": WIDTH, "height": 1000})
+    return path
+
+
+def _go(page, title: str) -> None:
+    """Open a page through the sidebar navigation (the same session, so changes stay)."""
+    page.locator('[data-testid="stSidebarNavLink"]', has=page.locator(f'span[label="{title}"]')).click()
+    _settle(page)
+
+
+def _metric(page, label: str):
+    box = page.locator('[data-testid="stMetric"]').filter(has=page.locator('[data-testid="stMetricLabel"]', has_text=label))
+    return box.locator('[data-testid="stMetricValue"]')
+
+
+def test_overview_totals_then_change_an_assumption_and_screenshot_every_page(server, browser):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": WIDTH, "height": 1000}, locale="da-DK")
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(server)
+    _settle(page)
+
+    # Oversigt: the totals of the document's first page (all six cases) or the model's.
+    portfolio = evaluate_paths([CASES])
+    total = portfolio.overview.total
+    expected_totals = [format_amount(total.drift), format_amount(total.anlaeg), format_amount(total.net_permanent)]
+    if len(portfolio.results) == 6:
+        assert expected_totals == ["11.970", "54.246", "-14.565"]
+    grid = page.locator('[data-testid="stDataFrame"] table').first
+    expect(grid).to_contain_text("I alt")
+    text = grid.text_content()
+    for figure in expected_totals:
+        assert figure in text, f"{figure} not in the overview table"
+    _screenshot(page, "oversigt")
+
+    # Business case: I4, change the full-year gain, see payback and net effect move.
+    _go(page, "Business case")
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name=re.compile(r"^I4 · ")).click()
+    _settle(page)
+    document = evaluate(load_case(CASES / "i4.yaml")).kpis
+    expect(_metric(page, "Tilbagebetalingstid")).to_have_text(payback_text(document.payback_years))
+    expect(_metric(page, "Varig effektivisering netto")).to_have_text(format_amount(document.net_permanent))
+
+    field = page.get_by_role("textbox", name=GAIN_LABEL, exact=True)
+    field.fill("15.000")
+    field.press("Enter")
+    field.evaluate("element => element.blur()")
+    changed = evaluate(load_case(CASES / "i4.yaml").with_values({"gevinst_vagtskifte": 15000.0})).kpis
+    assert changed.payback_years != document.payback_years and changed.net_permanent != document.net_permanent
+    expect(_metric(page, "Tilbagebetalingstid")).to_have_text(payback_text(changed.payback_years))
+    expect(_metric(page, "Varig effektivisering netto")).to_have_text(format_amount(changed.net_permanent))
+    expect(page.get_by_text("Dokumentet: 18.540 t.kr.")).to_be_visible()
+    _screenshot(page, "business-case")
+
+    # The change holds on the other pages of the session.
+    _go(page, "Sammenlign")
+    expect(page.locator('[data-testid="stDataFrame"] table').first).to_contain_text("I4 (dokument)")
+    _screenshot(page, "sammenlign")
+    _go(page, "Følsomhed")
+    _screenshot(page, "foelsomhed")
+    _go(page, "Kontrol")
+    expect(page.get_by_text("Kontrol af dokumenternes tal")).to_be_visible()
+    _screenshot(page, "kontrol")
+    _go(page, "Oversigt")
+    expect(page.locator('[data-testid="stDataFrame"] table').first).to_contain_text(format_amount(changed.net_permanent))
+    page.close()
