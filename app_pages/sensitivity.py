@@ -7,8 +7,8 @@ case's YAML text and the settings) and draws the results.
 
 Session keys (all ``sens.``): ``sens.ranges`` ``{case id: {assumption:
 (low, high)}}`` the ranges the user set (None: the default); ``sens.optimism``
-the :class:`model.OptimismBias` fields the user changed (other pages may
-read it: ``OptimismBias(**st.session_state.get("sens.optimism", {}))``);
+the :class:`model.OptimismBias` fields the user changed (every page reads
+them through ``ui.state.optimism_bias``);
 ``sens.limits`` the threshold per key figure; ``sens.draws``, ``sens.seed``,
 ``sens.distribution`` the Monte Carlo settings.
 """
@@ -26,7 +26,7 @@ import streamlit as st
 
 from model import Case, EvaluationError, Settings, case_to_yaml, format_amount, format_number, format_percent_da, parse_case
 from model import parse_number as parse_danish
-from model.optimism import DEFAULT_OPTIMISM_BIAS, GRADES, OptimismBias, apply_optimism_bias
+from model.optimism import DEFAULT_OPTIMISM_BIAS, GRADES, OptimismBias
 from model.uncertainty import (
     DEFAULT_DRAWS,
     DISTRIBUTIONS,
@@ -52,7 +52,7 @@ from ui.widgets import bound, md, number_input, show_table, stored
 
 RANGES = "sens.ranges"
 RANGE_ERROR = "sens.range_error"
-OPTIMISM = "sens.optimism"
+OPTIMISM = state.OPTIMISM  # "sens.optimism": the changed OptimismBias fields, read by ui.state.optimism_bias
 USE_OPTIMISM = "sens.use_optimism"
 LIMITS = "sens.limits"
 DRAWS = "sens.draws"
@@ -410,13 +410,6 @@ def _histogram(result: MonteCarlo, kpi: str, title: str, axis_format: str, deter
 # --- Optimism bias -----------------------------------------------------------------------------------------------
 
 
-def _bias() -> OptimismBias:
-    try:
-        return OptimismBias(**st.session_state.get(OPTIMISM, {}))
-    except (TypeError, ValueError):
-        return DEFAULT_OPTIMISM_BIAS
-
-
 def _set_bias(field: str, value: float | str) -> None:
     """Keep one changed :class:`OptimismBias` field; ``ValueError`` (the widget shows it) if impossible."""
     changed = {**st.session_state.get(OPTIMISM, {}), field: value}
@@ -512,15 +505,15 @@ settings = state.settings()
 current = state.current_case(case_id)
 if state.overrides(case_id):
     st.caption(t("sens.changed_values", count=len(state.overrides(case_id))))
-bias = _bias()
+bias = state.optimism_bias()
 case, stale = _with_user_ranges(case_id, current)
 if stale:
     st.warning(t("sens.range.stale", names=", ".join(stale)))
 
 try:
     plain = state.evaluate_cached(case, settings).kpis
-    adjusted_case = apply_optimism_bias(case, bias)
-    adjusted = state.evaluate_cached(adjusted_case, settings).kpis
+    adjusted_result = state.evaluate_with_optimism(case, settings, bias)
+    adjusted = adjusted_result.kpis
 except (EvaluationError, ValueError) as exc:
     st.error(t("case.eval_error"))
     st.code(str(exc), language=None, wrap_lines=True)
@@ -540,7 +533,7 @@ show_table(
     key="sens.kpi_table",
 )
 use_bias = st.toggle(t("sens.use_bias"), help=t("sens.use_bias.help"), **bound(USE_OPTIMISM, stored(USE_OPTIMISM, False)))
-analysed = adjusted_case if use_bias else case
+analysed = adjusted_result.case if use_bias else case
 analysed_yaml = case_to_yaml(analysed)
 base_kpis = adjusted if use_bias else plain
 
