@@ -471,11 +471,13 @@ class SwitchingValue:
     the assumption; ``no_crossing`` no value in the bracket changes the
     outcome; ``non_finite`` the formulas break down (division by zero) at
     ``non_finite_at`` before any change; ``base_invalid`` the case gives no
-    finite figures at base). ``verified``: re-evaluating just either side of
-    ``value`` confirms the change. ``kpi_at_value`` is the key figure there
-    (the limit, or a step's edge for rounded formulas and whole-year
-    payback). ``other`` is a
-    crossing on the other side of the base, if there is one.
+    finite figures at base; ``not_verified`` the root finder could not pin
+    down a change the scan saw). ``verified``: re-evaluating just either side
+    of ``value`` confirms the change (if not, ``reason`` is ``not_verified``
+    and ``value`` is the unconfirmed root). ``kpi_at_value`` is the key
+    figure there (the limit, or a step's edge for rounded formulas and
+    whole-year payback). ``other`` is a crossing on the other side of the
+    base, if there is one.
     """
 
     range: Range
@@ -615,6 +617,7 @@ def switching_values(
             continue
         found: list[tuple[float, float | None, bool]] = []  # (root, kpi at root, verified)
         broken: list[float] = []
+        failed = False  # brentq could not refine a change the scan saw
         for direction, half in ((-1, slice(0, grid)), (1, slice(grid, 2 * grid))):
             xs, ms = points[i][half], scan[half]
             crossing = _first_change(r.base, base_margin, xs, ms)
@@ -624,7 +627,11 @@ def switching_values(
                 broken.append(crossing[1])
                 continue
             _, inside, outside = crossing
-            found.append(_refine(case, settings, threshold, r, inside, outside, meets_at_base, direction))
+            refined = _refine(case, settings, threshold, r, inside, outside, meets_at_base, direction)
+            if refined is None:
+                failed = True
+            else:
+                found.append(refined)
         found.sort(key=lambda f: abs(f[0] - r.base))
         if found:
             root, at_root, verified = found[0]
@@ -640,6 +647,8 @@ def switching_values(
                     other=other,
                 )
             )
+        elif failed:
+            rows.append(SwitchingValue(range=r, bracket=box, reason="not_verified"))
         elif broken:
             nearest = min(broken, key=lambda x: abs(x - r.base))
             rows.append(SwitchingValue(range=r, bracket=box, reason="non_finite", non_finite_at=nearest))
@@ -672,8 +681,11 @@ def _refine(
     outside: float,
     meets_at_base: bool,
     direction: int,
-) -> tuple[float, float | None, bool]:
-    """brentq on the margin between ``inside`` (base's outcome) and ``outside``; then re-check both sides."""
+) -> tuple[float, float | None, bool] | None:
+    """brentq on the margin between ``inside`` (base's outcome) and ``outside``, then a re-check of both sides.
+
+    Returns ``(root, key figure at the root, verified)``, or None when brentq fails.
+    """
 
     def kpi_at(x: float) -> float:
         return float(kpi_values(case, {r.name: x}, settings)[threshold.figure])
@@ -693,7 +705,7 @@ def _refine(
     try:
         root = float(brentq(margin, inside, outside, xtol=1e-12 * scale, maxiter=200))
     except (ValueError, RuntimeError):
-        return (outside, None, False)
+        return None
     delta = 1e-9 * scale
     near, far = root - direction * delta, root + direction * delta
     verified = bool(
