@@ -122,8 +122,8 @@ def _user_ranges(case_id: str) -> dict[str, tuple[float | None, float | None]]:
     return st.session_state.setdefault(RANGES, {}).get(case_id, {})
 
 
-def _with_user_ranges(case_id: str, case: Case) -> tuple[Case, list[str]]:
-    """The case with the user's ranges; the labels of those that no longer fit its values (left out)."""
+def _with_user_ranges(case_id: str, case: Case) -> tuple[Case, set[str], list[str]]:
+    """The case with the user's ranges, their names, and the labels of those that no longer fit its values (left out)."""
     by_name = {a.name: a for a in case.assumptions}
     kept, stale = {}, []
     for name, (low, high) in _user_ranges(case_id).items():
@@ -131,7 +131,7 @@ def _with_user_ranges(case_id: str, case: Case) -> tuple[Case, list[str]]:
             stale.append(by_name[name].label if name in by_name else name)
         else:
             kept[name] = (low, high)
-    return with_ranges(case, kept), stale
+    return with_ranges(case, kept), set(kept), stale
 
 
 def _range_widget_keys(case_id: str, name: str) -> tuple[str, str]:
@@ -177,8 +177,8 @@ def _end(number: float, default: bool) -> str:
     return _value(number) + (" *" if default else "")
 
 
-def _ranges_section(case_id: str, case: Case) -> None:
-    user = _user_ranges(case_id)
+def _ranges_section(case_id: str, case: Case, applied: set[str]) -> None:
+    """The ranges table (``applied``: the assumptions whose range the user set here) and the range editor."""
     rows = [
         {
             t("sens.col.assumption"): r.label,
@@ -186,7 +186,7 @@ def _ranges_section(case_id: str, case: Case) -> None:
             t("sens.col.low"): _end(r.low, r.low_is_default and not r.fixed),
             t("sens.col.base"): _value(r.base),
             t("sens.col.high"): _end(r.high, r.high_is_default and not r.fixed),
-            t("sens.col.range"): _source(r, r.name in user),
+            t("sens.col.range"): _source(r, r.name in applied),
         }
         for r in ranges(case)
     ]
@@ -218,7 +218,7 @@ def _ranges_section(case_id: str, case: Case) -> None:
         on_click=_reset_range,
         args=(case_id, name),
         key="sens.range_reset",
-        disabled=name not in user,
+        disabled=name not in _user_ranges(case_id),
         icon=":material/undo:",
     )
     error = st.session_state.get(RANGE_ERROR)
@@ -506,9 +506,9 @@ current = state.current_case(case_id)
 if state.overrides(case_id):
     st.caption(t("sens.changed_values", count=len(state.overrides(case_id))))
 bias = state.optimism_bias()
-case, stale = _with_user_ranges(case_id, current)
+case, applied, stale = _with_user_ranges(case_id, current)
 if stale:
-    st.warning(t("sens.range.stale", names=", ".join(stale)))
+    st.warning(t("sens.range.stale", names=md(", ".join(stale))))
 
 try:
     plain = state.evaluate_cached(case, settings).kpis
@@ -664,7 +664,7 @@ with tabs[2]:
                 "P50": _show(key, p50),
                 "P90": _show(key, p90),
                 t("sens.mc.mean"): _show(key, mc.mean(key)) if key != "payback" or never == 0 else "-",
-                t("sens.mc.deterministic"): _show(key, math.inf if figure is None else figure),
+                t("sens.mc.deterministic"): _show(key, figure),  # "-" where there is no payback, as in the documents
             }
         )
     numbers = ["P10", "P50", "P90", t("sens.mc.mean"), t("sens.mc.deterministic")]
@@ -683,7 +683,7 @@ with tabs[2]:
 
 with tabs[3]:
     st.caption(t("sens.range.caption"))
-    _ranges_section(case_id, case)
+    _ranges_section(case_id, case, applied)
 
 with tabs[4]:
     _optimism_section(case, bias)

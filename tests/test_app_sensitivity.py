@@ -252,3 +252,20 @@ def test_every_key_the_page_uses_exists_in_both_languages():
     used |= {f"sens.mc.{d}" for d in DISTRIBUTIONS} | {f"sens.grade.{g}" for g in GRADES}
     missing = sorted(k for k in used if k not in TEXTS or not all(TEXTS[k].get(lang) for lang in ("da", "en")))
     assert not missing, missing
+
+
+def test_a_range_that_no_longer_fits_a_changed_value_falls_back_to_the_default(new_app):
+    at = _open(new_app, "I5")
+    at.selectbox(key="input.sens.range_pick.I5").set_value("varig_driftsudgift").run()
+    at.text_input(key="sens.low.I5.varig_driftsudgift").input("1.000").run()
+    at.text_input(key="sens.high.I5.varig_driftsudgift").input("2.000").run()
+    at.button(key="sens.range_save").click().run()
+    at.switch_page("app_pages/case.py").run()
+    at.selectbox(key="input.case.selected").set_value("I5").run()
+    at.text_input(key="input.assumption.I5.varig_driftsudgift").input("2.500").run()
+    at.switch_page("app_pages/sensitivity.py").run()
+    assert not at.exception
+    assert any("passer ikke længere" in w.value for w in at.warning)
+    table = _table_with(at, "Interval")
+    row = table[table["Forudsætning"].str.startswith("Varig driftsudgift")].iloc[0]
+    assert (row["Lav"], row["Basis"], row["Høj"], row["Interval"]) == ("2.000 *", "2.500", "3.000 *", "standard ±20 %")
