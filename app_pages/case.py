@@ -8,10 +8,10 @@ import streamlit as st
 
 from model import EvaluationError, case_to_yaml, format_amount, format_number, format_percent_da
 from ui import state
-from ui.charts import cumulative_chart, flows_chart
+from ui.charts import cumulative_data, flows_data
 from ui.i18n import t
 from ui.tables import assumption_groups, kpi_delta, payback_text, section1_frame, table_frame
-from ui.widgets import bound, download, md, number_input, show_table, stored, upload_case_file
+from ui.widgets import bound, chart, download, md, number_input, show_table, stored, upload_case_file
 
 ids = state.case_ids()
 if not ids:
@@ -183,23 +183,16 @@ with left:
 # --- Results --------------------------------------------------------------------------------------------
 with right:
     chart_labels = {
-        "year": t("chart.year"),
-        "amount": t("chart.amount"),
-        "series": t("chart.series"),
-        "current": t("chart.current"),
-        "document": t("chart.document"),
-        "payback": t("chart.payback"),
-        "costs": t("chart.costs"),
-        "savings": t("chart.savings"),
-        "net": t("chart.net"),
+        key: t(f"chart.{key}") for key in ("year", "amount", "current", "document", "payback", "costs", "savings", "net")
     }
+    template_labels = tuple(chart_labels.items())
     charts = st.columns(2)
     with charts[0]:
         st.markdown(f"**{t('case.chart.cumulative')}**")
-        st.altair_chart(cumulative_chart(result, compare, chart_labels), width="stretch")
+        chart("cumulative", (template_labels,), cumulative_data(result, compare, chart_labels))
     with charts[1]:
         st.markdown(f"**{t('case.chart.flows')}**")
-        st.altair_chart(flows_chart(result, chart_labels), width="stretch")
+        chart("flows", (template_labels,), flows_data(result, chart_labels))
 
     st.subheader(t("case.section1"))
     frame, bold = section1_frame(result)

@@ -6,10 +6,10 @@ import streamlit as st
 
 from model import EvaluationError
 from ui import state
-from ui.charts import compare_chart
+from ui.charts import compare_data
 from ui.i18n import t
 from ui.tables import kpi_rows, yearly_rows
-from ui.widgets import bound, show_table, stored
+from ui.widgets import bound, chart, show_table, stored
 
 MAX_CHOSEN = 6
 
@@ -78,7 +78,8 @@ labels = {
     "amount": t("chart.amount"),
     "variant": t("chart.variant"),
 }
-st.altair_chart(compare_chart(results, relative, labels), width="stretch")
+names = tuple(name for name, _ in results)
+chart("compare", (tuple(labels.items()), names, relative), compare_data(results))
 
 st.subheader(t("compare.yearly"))
 frame = yearly_rows(results, relative)

@@ -211,3 +211,12 @@ def test_section1_and_tables_show_the_models_figures(new_app):
         )
     assert any("innovationspuljen, i alt 800 t. kr." in c.value for c in at.caption)
     assert len(at.dataframe) == 4, "section 1 and tables 1-3"
+
+
+def test_a_stale_change_from_an_edited_case_file_does_not_stop_the_page(new_app):
+    at = _open(new_app, "I4")
+    at.session_state["scenario.overrides"] = {"I4": {"gone_from_the_file": 1.0, "gevinst_vagtskifte": 9000.0}}
+    at.run()
+    assert not at.exception
+    kpis, _ = _expected("I4", {"gevinst_vagtskifte": 9000.0})
+    assert _metrics(at)["Varig effektivisering netto"].value == format_amount(kpis.net_permanent)

@@ -18,6 +18,7 @@ LITERAL = re.compile(r"""\bt\(\s*["']([a-z0-9_.]+)["']""")
 #: Keys built at run time: the prefix and every value the code can put after it.
 DYNAMIC = {
     "language.": LANGUAGES,
+    "chart.": ("year", "amount", "current", "document", "payback", "costs", "savings", "net"),
     "area.": ("Service", "Anlæg"),
     "row.": ("permanent", "service_investment", "capital_investment", "implementation", "total_impact", "cumulative"),
     "case.table": ("1", "2", "3"),

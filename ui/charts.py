@@ -1,14 +1,22 @@
 """Altair charts of evaluated cases, with Danish number format on the axes.
 
-Pure functions from model results to ``alt.Chart`` objects (no streamlit),
-so they can be built and inspected in tests. Amounts in 1.000 kr., costs
-positive, savings negative, as in the documents; years are shown as
-categories so they never get a thousands separator.
+Each chart comes in two parts, both pure (no streamlit):
+
+- a *template*, built with altair from labels alone and turned into a
+  Vega-Lite spec whose data are named (``"curve"``, ``"payback"``, ...);
+- the *data*, a DataFrame per name, computed from model results.
+
+:func:`spec` joins them. Building and validating an altair chart takes tens
+of milliseconds, the data a fraction of one, so the pages build each
+template once per language (cached) and only the data when an assumption
+changes. Amounts in 1.000 kr., costs positive, savings negative, as in the
+documents; years are shown as categories so they never get a thousands
+separator.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import altair as alt
 import numpy as np
@@ -16,7 +24,20 @@ import pandas as pd
 
 from model import CaseResult, extend_flows
 
-__all__ = ["DANISH_LOCALE", "compare_chart", "cumulative_chart", "cumulative_series", "flows_chart"]
+__all__ = [
+    "DANISH_LOCALE",
+    "MAX_EXTRA_YEARS",
+    "TEMPLATES",
+    "compare_data",
+    "compare_template",
+    "cumulative_data",
+    "cumulative_series",
+    "cumulative_template",
+    "flows_data",
+    "flows_template",
+    "payback_year",
+    "spec",
+]
 
 #: Years a chart runs past the case's table to reach the payback year, at most.
 MAX_EXTRA_YEARS = 15
@@ -24,6 +45,30 @@ MAX_EXTRA_YEARS = 15
 DANISH_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."]}}
 _AMOUNT = ",.0f"
 _HEIGHT = 320
+_ZERO = pd.DataFrame({"value": [0.0]})
+
+
+def spec(template: Mapping[str, object], data: Mapping[str, pd.DataFrame]) -> dict[str, object]:
+    """The Vega-Lite spec of ``template`` with its named data filled in (records)."""
+    named = {name: frame.to_dict("records") for name, frame in data.items()}
+    return {**template, "datasets": {**template.get("datasets", {}), **named}}
+
+
+def _finish(chart: alt.LayerChart) -> dict[str, object]:
+    return chart.properties(height=_HEIGHT).configure(locale=DANISH_LOCALE).to_dict()
+
+
+# --- Cumulative impact of one case ---------------------------------------------------------------
+
+
+def payback_year(result: CaseResult) -> int | None:
+    """The calendar year in which the case has paid back (None: never, or no spending)."""
+    years = result.kpis.payback_years
+    if years is None or years == 0:
+        return None
+    spends = np.asarray(result.flows.gross_costs) > 1e-9
+    start = int(spends.argmax()) if spends.any() else 0
+    return result.years[0] + start + years - 1
 
 
 def cumulative_series(result: CaseResult, years: int | None = None) -> pd.DataFrame:
@@ -47,36 +92,17 @@ def cumulative_series(result: CaseResult, years: int | None = None) -> pd.DataFr
     return pd.DataFrame({"year": [first + i for i in range(years)], "since_start": range(years), "value": series})
 
 
-def payback_year(result: CaseResult) -> int | None:
-    """The calendar year in which the case has paid back (None: never, or no spending)."""
-    years = result.kpis.payback_years
-    if years is None or years == 0:
-        return None
-    spends = np.asarray(result.flows.gross_costs) > 1e-9
-    start = int(spends.argmax()) if spends.any() else 0
-    return result.years[0] + start + years - 1
+def cumulative_template(labels: tuple[tuple[str, str], ...]) -> dict[str, object]:
+    """The cumulative-impact chart: the user's curve, the document's dashed, the payback year marked.
 
-
-def cumulative_chart(result: CaseResult, document: CaseResult | None, labels: dict[str, str]) -> alt.LayerChart:
-    """The cumulative impact per year with the payback year marked; the document's curve dashed when given.
-
-    A payback year beyond the chart's span (see :func:`cumulative_series`)
-    is not marked; the key figures give it.
-
-    ``labels``: ``year``, ``amount``, ``series``, ``current``, ``document``,
-    ``payback`` (with ``{year}``).
+    ``labels``: pairs for ``year``, ``amount``, ``current``, ``document``.
+    Data ``curve`` (``year``, ``value``, ``series``) and ``payback``
+    (``year``, ``label``; empty when there is nothing to mark).
     """
-    payback = payback_year(result)
-    span = len(cumulative_series(result))
-    if document is not None:
-        span = max(span, len(cumulative_series(document)))
-    frames = [cumulative_series(result, span).assign(series=labels["current"])]
-    if document is not None:
-        frames.append(cumulative_series(document, span).assign(series=labels["document"]))
-    data = pd.concat(frames, ignore_index=True)
-    order = [labels["current"], labels["document"]]
-    x = alt.X("year:O", title=labels["year"], axis=alt.Axis(labelAngle=0))
-    y = alt.Y("value:Q", title=labels["amount"], axis=alt.Axis(format=_AMOUNT))
+    text = dict(labels)
+    order = [text["current"], text["document"]]
+    x = alt.X("year:O", title=text["year"], axis=alt.Axis(labelAngle=0))
+    y = alt.Y("value:Q", title=text["amount"], axis=alt.Axis(format=_AMOUNT))
     color = alt.Color(
         "series:N",
         title=None,
@@ -85,83 +111,138 @@ def cumulative_chart(result: CaseResult, document: CaseResult | None, labels: di
     )
     dash = alt.StrokeDash("series:N", scale=alt.Scale(domain=order, range=[[1, 0], [6, 4]]), legend=None)
     tooltip = [
-        alt.Tooltip("series:N", title=labels["series"]),
-        alt.Tooltip("year:O", title=labels["year"]),
-        alt.Tooltip("value:Q", title=labels["amount"], format=_AMOUNT),
+        alt.Tooltip("series:N", title=" "),
+        alt.Tooltip("year:O", title=text["year"]),
+        alt.Tooltip("value:Q", title=text["amount"], format=_AMOUNT),
     ]
-    lines = alt.Chart(data).mark_line(point=True, strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash, tooltip=tooltip)
-    zero = alt.Chart(pd.DataFrame({"value": [0.0]})).mark_rule(color="#555", strokeWidth=1).encode(y="value:Q")
-    layers: list[alt.Chart] = [zero, lines]
-    if payback is not None and payback <= result.years[0] + span - 1:
-        mark = pd.DataFrame({"year": [payback], "label": [labels["payback"].format(year=payback)]})
-        layers.append(alt.Chart(mark).mark_rule(color="#2e7d32", strokeDash=[4, 3], strokeWidth=2).encode(x="year:O"))
-        layers.append(
-            alt.Chart(mark)
-            .mark_text(align="right", dx=-6, dy=-6, color="#2e7d32", fontWeight="bold")
-            .encode(x="year:O", y=alt.value(12), text="label:N")
+    curve = alt.Chart(alt.NamedData(name="curve"))
+    mark = alt.Chart(alt.NamedData(name="payback"))
+    return _finish(
+        alt.layer(
+            alt.Chart(_ZERO).mark_rule(color="#555", strokeWidth=1).encode(y="value:Q"),
+            curve.mark_line(point=True, strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash, tooltip=tooltip),
+            mark.mark_rule(color="#2e7d32", strokeDash=[4, 3], strokeWidth=2).encode(x="year:O"),
+            mark.mark_text(align="right", dx=-6, dy=-6, color="#2e7d32", fontWeight="bold").encode(
+                x="year:O", y=alt.value(12), text="label:N"
+            ),
         )
-    return alt.layer(*layers).properties(height=_HEIGHT).configure(locale=DANISH_LOCALE)
-
-
-def flows_chart(result: CaseResult, labels: dict[str, str]) -> alt.LayerChart:
-    """Costs (above zero) and savings (below) per year as bars, with the net as a line.
-
-    Costs are every line's positive amounts (innovation pool included),
-    savings the negative ones. ``labels``: ``year``, ``amount``, ``series``,
-    ``costs``, ``savings``, ``net``.
-    """
-    flows = result.flows
-    costs = np.asarray(flows.gross_costs, dtype=float)
-    net = np.asarray(flows.total_impact_all, dtype=float)
-    savings = net - costs
-    years = list(result.years)
-    bars = pd.DataFrame(
-        {
-            "year": years * 2,
-            "series": [labels["costs"]] * len(years) + [labels["savings"]] * len(years),
-            "value": [*costs, *savings],
-        }
     )
-    line = pd.DataFrame({"year": years, "series": labels["net"], "value": net})
-    domain = [labels["costs"], labels["savings"], labels["net"]]
+
+
+def cumulative_data(result: CaseResult, document: CaseResult | None, labels: Mapping[str, str]) -> dict[str, pd.DataFrame]:
+    """Data for :func:`cumulative_template`: the curves over one span, and the payback year.
+
+    ``document`` (the case as its file gives it) is drawn when given.
+    ``labels``: ``current``, ``document``, ``payback`` (with ``{year}``).
+    A payback year beyond the span (see :func:`cumulative_series`) is not
+    marked; the key figures give it.
+    """
+    span = len(cumulative_series(result))
+    if document is not None:
+        span = max(span, len(cumulative_series(document)))
+    frames = [cumulative_series(result, span).assign(series=labels["current"])]
+    if document is not None:
+        frames.append(cumulative_series(document, span).assign(series=labels["document"]))
+    payback = payback_year(result)
+    marked = payback is not None and payback <= result.years[0] + span - 1
+    mark = pd.DataFrame(
+        {"year": [payback] if marked else [], "label": [labels["payback"].format(year=payback)] if marked else []}
+    )
+    return {"curve": pd.concat(frames, ignore_index=True), "payback": mark}
+
+
+# --- Costs and savings of one case -----------------------------------------------------------------
+
+
+def flows_template(labels: tuple[tuple[str, str], ...]) -> dict[str, object]:
+    """Costs above zero and savings below as bars per year, the net as a line.
+
+    ``labels``: pairs for ``year``, ``amount``, ``costs``, ``savings``,
+    ``net``. Data ``bars`` and ``net`` (``year``, ``series``, ``value``).
+    """
+    text = dict(labels)
+    domain = [text["costs"], text["savings"], text["net"]]
     color = alt.Color(
         "series:N",
         title=None,
         scale=alt.Scale(domain=domain, range=["#c0392b", "#2e7d32", "#1f2933"]),
         legend=alt.Legend(orient="bottom", labelLimit=300),
     )
-    x = alt.X("year:O", title=labels["year"], axis=alt.Axis(labelAngle=0))
-    y = alt.Y("value:Q", title=labels["amount"], axis=alt.Axis(format=_AMOUNT))
+    x = alt.X("year:O", title=text["year"], axis=alt.Axis(labelAngle=0))
+    y = alt.Y("value:Q", title=text["amount"], axis=alt.Axis(format=_AMOUNT))
     tooltip = [
-        alt.Tooltip("series:N", title=labels["series"]),
-        alt.Tooltip("year:O", title=labels["year"]),
-        alt.Tooltip("value:Q", title=labels["amount"], format=_AMOUNT),
+        alt.Tooltip("series:N", title=" "),
+        alt.Tooltip("year:O", title=text["year"]),
+        alt.Tooltip("value:Q", title=text["amount"], format=_AMOUNT),
     ]
-    bar_layer = alt.Chart(bars).mark_bar(opacity=0.85).encode(x=x, y=y, color=color, tooltip=tooltip)
-    net_layer = alt.Chart(line).mark_line(point=True, strokeWidth=2).encode(x=x, y=y, color=color, tooltip=tooltip)
-    zero = alt.Chart(pd.DataFrame({"value": [0.0]})).mark_rule(color="#555", strokeWidth=1).encode(y="value:Q")
-    return alt.layer(bar_layer, zero, net_layer).properties(height=_HEIGHT).configure(locale=DANISH_LOCALE)
+    return _finish(
+        alt.layer(
+            alt.Chart(alt.NamedData(name="bars")).mark_bar(opacity=0.85).encode(x=x, y=y, color=color, tooltip=tooltip),
+            alt.Chart(_ZERO).mark_rule(color="#555", strokeWidth=1).encode(y="value:Q"),
+            alt.Chart(alt.NamedData(name="net"))
+            .mark_line(point=True, strokeWidth=2)
+            .encode(x=x, y=y, color=color, tooltip=tooltip),
+        )
+    )
 
 
-def compare_chart(results: Sequence[tuple[str, CaseResult]], relative: bool, labels: dict[str, str]) -> alt.LayerChart:
-    """Cumulative curves of several cases overlaid, by calendar year or by years since each case's start.
+def flows_data(result: CaseResult, labels: Mapping[str, str]) -> dict[str, pd.DataFrame]:
+    """Data for :func:`flows_template`.
 
-    ``results``: (name, result) pairs; every curve runs over the same span
-    (the longest table or payback). ``labels``: ``year``, ``since_start``,
-    ``amount``, ``variant``.
+    Costs are every line's positive amounts per year (innovation pool
+    included), savings the negative ones, net their sum (Samlet økonomisk
+    påvirkning, all funding). ``labels``: ``costs``, ``savings``, ``net``.
     """
-    span = max(len(cumulative_series(result)) for _, result in results)
-    data = pd.concat([cumulative_series(result, span).assign(variant=name) for name, result in results], ignore_index=True)
-    field, title = ("since_start", labels["since_start"]) if relative else ("year", labels["year"])
+    flows = result.flows
+    costs = np.asarray(flows.gross_costs, dtype=float)
+    net = np.asarray(flows.total_impact_all, dtype=float)
+    years = list(result.years)
+    bars = pd.DataFrame(
+        {
+            "year": years * 2,
+            "series": [labels["costs"]] * len(years) + [labels["savings"]] * len(years),
+            "value": [*costs, *(net - costs)],
+        }
+    )
+    return {"bars": bars, "net": pd.DataFrame({"year": years, "series": labels["net"], "value": net})}
+
+
+# --- Several cases overlaid ---------------------------------------------------------------------------
+
+
+def compare_template(labels: tuple[tuple[str, str], ...], names: tuple[str, ...], relative: bool) -> dict[str, object]:
+    """Cumulative curves of several cases, by calendar year or by years since each case's start.
+
+    ``labels``: pairs for ``year``, ``since_start``, ``amount``, ``variant``;
+    ``names``: the curves, in legend order. Data ``curves`` (``year``,
+    ``since_start``, ``value``, ``variant``).
+    """
+    text = dict(labels)
+    field, title = ("since_start", text["since_start"]) if relative else ("year", text["year"])
     x = alt.X(f"{field}:O", title=title, axis=alt.Axis(labelAngle=0))
-    y = alt.Y("value:Q", title=labels["amount"], axis=alt.Axis(format=_AMOUNT))
-    names = [name for name, _ in results]
-    color = alt.Color("variant:N", title=labels["variant"], scale=alt.Scale(domain=names), sort=names)
+    y = alt.Y("value:Q", title=text["amount"], axis=alt.Axis(format=_AMOUNT))
+    color = alt.Color("variant:N", title=text["variant"], scale=alt.Scale(domain=list(names)), sort=list(names))
     tooltip = [
-        alt.Tooltip("variant:N", title=labels["variant"]),
+        alt.Tooltip("variant:N", title=text["variant"]),
         alt.Tooltip(f"{field}:O", title=title),
-        alt.Tooltip("value:Q", title=labels["amount"], format=_AMOUNT),
+        alt.Tooltip("value:Q", title=text["amount"], format=_AMOUNT),
     ]
-    lines = alt.Chart(data).mark_line(point=True, strokeWidth=2.5).encode(x=x, y=y, color=color, tooltip=tooltip)
-    zero = alt.Chart(pd.DataFrame({"value": [0.0]})).mark_rule(color="#555", strokeWidth=1).encode(y="value:Q")
-    return alt.layer(zero, lines).properties(height=_HEIGHT).configure(locale=DANISH_LOCALE)
+    return _finish(
+        alt.layer(
+            alt.Chart(_ZERO).mark_rule(color="#555", strokeWidth=1).encode(y="value:Q"),
+            alt.Chart(alt.NamedData(name="curves"))
+            .mark_line(point=True, strokeWidth=2.5)
+            .encode(x=x, y=y, color=color, tooltip=tooltip),
+        )
+    )
+
+
+def compare_data(results: Sequence[tuple[str, CaseResult]]) -> dict[str, pd.DataFrame]:
+    """Data for :func:`compare_template`: every curve over the same span (the longest table or payback)."""
+    span = max(len(cumulative_series(result)) for _, result in results)
+    curves = pd.concat([cumulative_series(result, span).assign(variant=name) for name, result in results], ignore_index=True)
+    return {"curves": curves}
+
+
+#: The chart templates by name, for callers that cache them by name.
+TEMPLATES = {"cumulative": cumulative_template, "flows": flows_template, "compare": compare_template}

@@ -22,10 +22,6 @@ LANGUAGES = ("da", "en")
 TEXTS: dict[str, dict[str, str]] = {
     # --- app.py: frame and shared sidebar -----------------------------------------------------
     "app.title": {"da": "Business case-værktøj", "en": "Business case workbench"},
-    "app.caption": {
-        "da": "Sundheds- og Omsorgsforvaltningen · investeringspuljen",
-        "en": "Health and Care Administration · investment pool",
-    },
     "page.overview": {"da": "Oversigt", "en": "Overview"},
     "page.case": {"da": "Business case", "en": "Business case"},
     "page.compare": {"da": "Sammenlign", "en": "Compare"},
@@ -92,8 +88,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col.net_permanent": {"da": "Varig effektivisering netto", "en": "Net permanent effect"},
     "col.npv": {"da": "Nutidsværdi", "en": "NPV"},
     "col.fte": {"da": "Årsværk", "en": "FTE freed"},
-    "col.irr": {"da": "Intern rente", "en": "IRR"},
-    "col.price_level": {"da": "P/L", "en": "Price level"},
     "col.innovation": {"da": "Innovationspulje", "en": "Innovation pool"},
     "csv.drift": {"da": "Drift (1.000 kr.)", "en": "Operating (DKK thousand)"},
     "csv.anlaeg": {"da": "Anlæg (1.000 kr.)", "en": "Capital (DKK thousand)"},
@@ -205,7 +199,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "case.reset_one.help": {"da": "Tilbage til dokumentets værdi", "en": "Back to the document's value"},
     "case.reset_case": {"da": "Nulstil casen", "en": "Reset the case"},
     "case.changed_count": {"da": "{count} ændret", "en": "{count} changed"},
-    "case.kpis": {"da": "Nøgletal", "en": "Key figures"},
     "case.kpi.net": {"da": "Varig effektivisering netto", "en": "Net permanent effect"},
     "case.kpi.net.help": {
         "da": "Samlet varig ændring ved fuld indfasning, 1.000 kr. pr. år; udgifter +, besparelser −.",
@@ -228,8 +221,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Frigjort personaletid ved fuld indfasning, {hours} timer pr. årsværk.",
         "en": "Staff time freed at full phase-in, {hours} hours per FTE.",
     },
-    "case.kpi.vs_document": {"da": "mod dokumentet", "en": "against the document"},
-    "case.no_payback": {"da": "ingen", "en": "none"},
     "case.section1": {
         "da": "1. Forslagets samlede økonomiske konsekvenser",
         "en": "1. The proposal's total financial consequences",
@@ -261,8 +252,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "case.table.total2": {"da": "Investeringer totalt, service", "en": "Investments, service, total"},
     "case.table.total3": {"da": "Investeringer totalt, anlæg", "en": "Investments, capital, total"},
     "case.table.line": {"da": "Linje", "en": "Line"},
-    "case.table.empty": {"da": "Ingen linjer.", "en": "No lines."},
-    "case.charts": {"da": "Grafer", "en": "Charts"},
     "case.chart.cumulative": {
         "da": "Akkumuleret samlet økonomisk påvirkning",
         "en": "Cumulative total financial impact",
@@ -271,9 +260,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart.year": {"da": "År", "en": "Year"},
     "chart.years_since_start": {"da": "År fra start", "en": "Years since start"},
     "chart.amount": {"da": "1.000 kr.", "en": "DKK thousand"},
-    "chart.series": {"da": "Serie", "en": "Series"},
-    "chart.current": {"da": "Dine forudsætninger", "en": "Your assumptions"},
-    "chart.document": {"da": "Dokumentet", "en": "The document"},
+    "chart.current": {"da": "Aktuel", "en": "Current"},
+    "chart.document": {"da": "Dokument", "en": "Document"},
     "chart.payback": {"da": "Tilbagebetalt {year}", "en": "Paid back {year}"},
     "chart.costs": {"da": "Udgifter", "en": "Costs"},
     "chart.savings": {"da": "Besparelser", "en": "Savings"},
@@ -298,10 +286,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{file} could not be used; nothing has changed.",
     },
     "case.upload.not_text": {"da": "filen er ikke UTF-8-tekst", "en": "the file is not UTF-8 text"},
-    "case.upload.too_many": {
-        "da": "der er allerede {count} ekstra cases; fjern nogle først",
-        "en": "there are already {count} extra cases; remove some first",
-    },
     "case.variant": {"da": "Gem som variant", "en": "Save as a variant"},
     "case.variant.help": {
         "da": "Gemmer casen med dine nuværende forudsætninger som en ny case til sammenligning.",
@@ -330,10 +314,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "“(document)” is the case as the document; without it, the case with your assumptions.",
     },
     "compare.too_few": {"da": "Vælg mindst to.", "en": "Choose at least two."},
-    "compare.too_many": {
-        "da": "Højst seks ad gangen; de første seks vises.",
-        "en": "At most six at a time; showing the first six.",
-    },
     "compare.document_suffix": {"da": "{case} (dokument)", "en": "{case} (document)"},
     "compare.kpis": {"da": "Nøgletal", "en": "Key figures"},
     "compare.kpi": {"da": "Nøgletal", "en": "Key figure"},

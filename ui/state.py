@@ -205,11 +205,26 @@ def changed_case_ids() -> list[str]:
 def current_case(case_id: str) -> Case:
     """The case with the user's changed values applied (``Case.with_values``); uploads too.
 
-    Raises ``KeyError`` for an unknown case.
+    A changed value that no longer fits the case file (the file was edited
+    while the session ran: the assumption is gone, or the value is now out
+    of its range) is left out rather than stopping the page. Raises
+    ``KeyError`` for an unknown case.
     """
     case = document_case(case_id)
     values = _overrides().get(case_id)
-    return case.with_values(values) if values else case
+    if not values:
+        return case
+    try:
+        return case.with_values(values)
+    except (KeyError, ValueError):
+        usable = {}
+        for name, value in values.items():
+            try:
+                case.with_values({name: value})
+            except (KeyError, ValueError):
+                continue
+            usable[name] = value
+        return case.with_values(usable)
 
 
 def set_override(case_id: str, name: str, value: float) -> None:

@@ -20,10 +20,12 @@ from model import CaseFileError, EvaluationError, format_amount, format_number, 
 from model.loader import MAX_FILE_BYTES
 
 from . import state
+from .charts import TEMPLATES, spec
 from .i18n import t
 
 __all__ = [
     "bound",
+    "chart",
     "download",
     "md",
     "number_input",
@@ -227,6 +229,23 @@ def download(label: str, data: bytes | Callable[[], bytes], file_name: str, mime
     st.download_button(
         label, data, file_name=file_name, mime=mime, key=key, help=help, on_click="ignore", icon=":material/download:"
     )
+
+
+# --- Charts ---------------------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _template(name: str, args: tuple[object, ...]) -> dict[str, object]:
+    return TEMPLATES[name](*args)
+
+
+def chart(name: str, args: tuple[object, ...], data: Mapping[str, pd.DataFrame]) -> None:
+    """Draw an altair chart: template ``name`` of ``ui.charts.TEMPLATES`` (cached per ``args``) with this run's ``data``.
+
+    The template holds everything but the data, so a changed assumption
+    only recomputes the data (see ``ui.charts``).
+    """
+    st.vega_lite_chart(spec(_template(name, args), data), width="stretch")
 
 
 # --- Case-file upload -------------------------------------------------------------------------------------
