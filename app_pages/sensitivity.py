@@ -428,33 +428,24 @@ def _optimism_section(case: Case, bias: OptimismBias) -> None:
     header = st.columns([2, 3, 3])
     header[1].markdown(f"**{t('sens.bias.cost')}**")
     header[2].markdown(f"**{t('sens.bias.saving')}**")
+    # (field prefix, label, share on the grade, largest percentage): costs up to the Green Book's 200 %.
+    kinds = (("cost", t("sens.bias.cost"), bias.cost_uplift, 200), ("saving", t("sens.bias.saving"), bias.saving_reduction, 100))
     for grade in GRADES:
         cols = st.columns([2, 3, 3], vertical_alignment="center")
         cols[0].markdown(t(f"sens.grade.{grade}"))
-        with cols[1]:
-            number_input(
-                t("sens.bias.cost"),
-                key=f"sens.bias.cost_{grade}",
-                value=bias.cost_uplift(grade),
-                commit=partial(_set_bias, f"cost_{grade}"),
-                minimum=0,
-                maximum=200,
-                scale=100.0,
-                decimals=1,
-                label_visibility="collapsed",
-            )
-        with cols[2]:
-            number_input(
-                t("sens.bias.saving"),
-                key=f"sens.bias.saving_{grade}",
-                value=bias.saving_reduction(grade),
-                commit=partial(_set_bias, f"saving_{grade}"),
-                minimum=0,
-                maximum=100,
-                scale=100.0,
-                decimals=1,
-                label_visibility="collapsed",
-            )
+        for col, (kind, label, share, most) in zip(cols[1:], kinds, strict=True):
+            with col:
+                number_input(
+                    label,
+                    key=f"sens.bias.{kind}_{grade}",
+                    value=share(grade),
+                    commit=partial(_set_bias, f"{kind}_{grade}"),
+                    minimum=0,
+                    maximum=most,
+                    scale=100.0,
+                    decimals=1,
+                    label_visibility="collapsed",
+                )
     grade_names = {g: t(f"sens.grade.{g}") for g in GRADES}
     cols = st.columns([3, 2], vertical_alignment="bottom")
     cols[0].selectbox(
