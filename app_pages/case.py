@@ -11,7 +11,7 @@ from ui import state
 from ui.charts import cumulative_data, flows_data
 from ui.i18n import t
 from ui.tables import assumption_groups, kpi_delta, payback_text, section1_frame, table_frame
-from ui.widgets import bound, chart, download, md, number_input, show_table, stored, upload_case_file
+from ui.widgets import bound, chart, download, md, number_input, save_variant, show_table, stored, upload_case_file
 
 ids = state.case_ids()
 if not ids:
@@ -58,37 +58,22 @@ except EvaluationError as exc:
 # --- Key figures ------------------------------------------------------------------------------------
 k, d = result.kpis, document_result.kpis
 compare = document_result if changes else None
-metrics = st.columns(4)
-metrics[0].metric(
-    t("case.kpi.net"),
-    format_amount(k.net_permanent),
-    kpi_delta(k.net_permanent, d.net_permanent, format_amount, changed=bool(changes)),
-    delta_color="inverse",
-    help=t("case.kpi.net.help"),
-    border=True,
-)
-metrics[1].metric(
-    t("case.kpi.payback"),
-    payback_text(k.payback_years),
-    kpi_delta(k.payback_years, d.payback_years, payback_text, changed=bool(changes)),
-    delta_color="inverse",
-    help=t("case.kpi.payback.help"),
-    border=True,
-)
-metrics[2].metric(
-    t("case.kpi.npv"),
-    format_amount(k.npv),
-    kpi_delta(k.npv, d.npv, format_amount, changed=bool(changes)),
-    help=t("case.kpi.npv.help", horizon=settings.horizon, rate=format_percent_da(settings.discount_rate)),
-    border=True,
-)
-metrics[3].metric(
-    t("case.kpi.fte"),
-    format_number(k.fte_full, 1),
-    kpi_delta(k.fte_full, d.fte_full, lambda v: format_number(v, 1), changed=bool(changes)),
-    help=t("case.kpi.fte.help", hours=format_number(settings.hours_per_fte, 0)),
-    border=True,
-)
+rate, hours = format_percent_da(settings.discount_rate), format_number(settings.hours_per_fte, 0)
+figures = [
+    ("net", k.net_permanent, d.net_permanent, format_amount, "inverse", {}),
+    ("payback", k.payback_years, d.payback_years, payback_text, "inverse", {}),
+    ("npv", k.npv, d.npv, format_amount, "normal", {"horizon": settings.horizon, "rate": rate}),
+    ("fte", k.fte_full, d.fte_full, partial(format_number, decimals=1), "normal", {"hours": hours}),
+]
+for column, (name, now, before, show, colour, fields) in zip(st.columns(4), figures, strict=True):
+    column.metric(
+        t(f"case.kpi.{name}"),
+        show(now),
+        kpi_delta(now, before, show, changed=bool(changes)),
+        delta_color=colour,
+        help=t(f"case.kpi.{name}.help", **fields),
+        border=True,
+    )
 
 left, right = st.columns([5, 8], gap="large")
 
@@ -166,7 +151,8 @@ with left:
         buttons[0].button(
             t("case.variant"),
             help=t("case.variant.help"),
-            on_click=lambda: st.toast(t("case.variant.saved", case=state.add_variant(case_id, t("case.variant.label")))),
+            on_click=save_variant,
+            args=(case_id,),
             icon=":material/content_copy:",
             key="case.save_variant",
         )

@@ -88,7 +88,6 @@ __all__ = [
     "set_override",
     "set_setting",
     "settings",
-    "settings_changed",
 ]
 
 #: Environment variable naming another folder of case files (default: ``cases/`` beside ``app.py``).
@@ -175,7 +174,8 @@ def _overrides() -> dict[str, dict[str, float]]:
 
 def case_ids() -> list[str]:
     """Every case the user can open: the case folder's, then uploads and variants."""
-    return [*base_cases(), *(cid for cid in _extra() if cid not in base_cases())]
+    base = base_cases()
+    return [*base, *(cid for cid in _extra() if cid not in base)]
 
 
 def is_extra(case_id: str) -> bool:
@@ -386,12 +386,6 @@ def set_included(chosen: list[str]) -> None:
 def settings() -> Settings:
     """The appraisal settings of the sidebar: discount rate, horizon and hours per årsværk."""
     return Settings(**st.session_state.get(SETTINGS, {}))
-
-
-def settings_changed() -> dict[str, object]:
-    """The settings fields the user changed, with their defaults: ``{field: default}``."""
-    defaults = Settings()
-    return {f.name: getattr(defaults, f.name) for f in fields(Settings) if f.name in st.session_state.get(SETTINGS, {})}
 
 
 def set_setting(name: str, value: float | int) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from model import CaseFileError, EvaluationError, format_amount, format_number, parse_number
+from model import CaseFileError, EvaluationError, format_number, parse_number
 from model.loader import MAX_FILE_BYTES
 
 from . import state
@@ -29,6 +29,7 @@ __all__ = [
     "download",
     "md",
     "number_input",
+    "save_variant",
     "show_table",
     "stored",
     "upload_case_file",
@@ -182,11 +183,6 @@ def number_input(
 # --- Tables and downloads --------------------------------------------------------------------------------
 
 
-def amounts(values: Sequence[float | None]) -> list[str]:
-    """Whole thousands in Danish format, "-" for none: ``[1160.0, None]`` → ``["1.160", "-"]``."""
-    return [format_amount(v) for v in values]
-
-
 def show_table(
     frame: pd.DataFrame,
     *,
@@ -282,3 +278,13 @@ def upload_case_file(widget_key: str) -> None:
     else:
         st.session_state[UPLOAD_MESSAGE] = ("success", "case.upload.added", {"file": name, "case": outcome.case_id}, "")
     st.session_state["case.selected"] = outcome.case_id
+
+
+def save_variant(case_id: str) -> None:
+    """Callback of "save as a variant": keep the current case as a new one and say so in a toast."""
+    try:
+        variant = state.add_variant(case_id, t("case.variant.label"))
+    except ValueError as exc:
+        st.toast(t("input.rejected", reason=md(str(exc))), icon=":material/error:")
+        return
+    st.toast(t("case.variant.saved", case=variant), icon=":material/content_copy:")
