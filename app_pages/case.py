@@ -175,7 +175,7 @@ with right:
     charts = st.columns(2)
     with charts[0]:
         st.markdown(f"**{t('case.chart.cumulative')}**")
-        chart("cumulative", (template_labels,), cumulative_data(result, compare, chart_labels))
+        chart("cumulative", (template_labels, compare is not None), cumulative_data(result, compare, chart_labels))
     with charts[1]:
         st.markdown(f"**{t('case.chart.flows')}**")
         chart("flows", (template_labels,), flows_data(result, chart_labels))

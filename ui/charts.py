@@ -92,24 +92,25 @@ def cumulative_series(result: CaseResult, years: int | None = None) -> pd.DataFr
     return pd.DataFrame({"year": [first + i for i in range(years)], "since_start": range(years), "value": series})
 
 
-def cumulative_template(labels: tuple[tuple[str, str], ...]) -> dict[str, object]:
+def cumulative_template(labels: tuple[tuple[str, str], ...], with_document: bool) -> dict[str, object]:
     """The cumulative-impact chart: the user's curve, the document's dashed, the payback year marked.
 
-    ``labels``: pairs for ``year``, ``amount``, ``current``, ``document``.
-    Data ``curve`` (``year``, ``value``, ``series``) and ``payback``
-    (``year``, ``label``; empty when there is nothing to mark).
+    ``labels``: pairs for ``year``, ``amount``, ``current``, ``document``;
+    ``with_document``: whether the legend lists the document's curve. Data
+    ``curve`` (``year``, ``value``, ``series``) and ``payback`` (``year``,
+    ``label``; empty when there is nothing to mark).
     """
     text = dict(labels)
-    order = [text["current"], text["document"]]
+    order = [text["current"], text["document"]] if with_document else [text["current"]]
     x = alt.X("year:O", title=text["year"], axis=alt.Axis(labelAngle=0))
     y = alt.Y("value:Q", title=text["amount"], axis=alt.Axis(format=_AMOUNT))
     color = alt.Color(
         "series:N",
         title=None,
-        scale=alt.Scale(domain=order, range=["#1f5fa8", "#9aa5b1"]),
+        scale=alt.Scale(domain=order, range=["#1f5fa8", "#9aa5b1"][: len(order)]),
         legend=alt.Legend(orient="bottom", labelLimit=300),
     )
-    dash = alt.StrokeDash("series:N", scale=alt.Scale(domain=order, range=[[1, 0], [6, 4]]), legend=None)
+    dash = alt.StrokeDash("series:N", scale=alt.Scale(domain=order, range=[[1, 0], [6, 4]][: len(order)]), legend=None)
     tooltip = [
         alt.Tooltip("series:N", title=" "),
         alt.Tooltip("year:O", title=text["year"]),
