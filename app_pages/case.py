@@ -182,7 +182,7 @@ with right:
 
     st.subheader(t("case.section1"))
     frame, bold = section1_frame(result)
-    show_table(frame, right=[str(y) for y in result.years], bold_rows=bold, widths={"": 250}, key="case.section1")
+    show_table(frame, right=[str(y) for y in result.years], bold_rows=bold, widths={"": 290}, key="case.section1")
     notes = [t("case.section1_note", unit=t("unit.tkr_pl", level=case.price_level))]
     if k.innovation > 0:
         notes.insert(0, t("case.innovation_footnote", amount=format_amount(k.innovation)))
@@ -199,5 +199,5 @@ with right:
             frame,
             right=[c for c in frame.columns if c[:1].isdigit() or c == t("total")],
             bold_rows=bold,
-            widths={t("case.table.line"): 250},
+            widths={t("case.table.line"): 290},
         )
