@@ -124,3 +124,16 @@ def test_overview_with_optimism_bias_adds_the_adjusted_columns(new_app):
     assert table.loc["I4", "Nutidsværdi m. tillæg"] == format_amount(i4.kpis.npv)
     assert table.loc["I4", "Tilb.tid m. tillæg"] == f"{i4.kpis.payback_years} år"
     assert table.loc["I4", "Varig effektivisering netto"] == "-10.040", "the document's columns stay"
+
+
+def test_cases_at_different_price_levels_get_a_note_and_no_total(new_app):
+    from model import case_to_yaml, load_case
+
+    at = new_app("case")
+    text = case_to_yaml(load_case(CASES / "i5.yaml").model_copy(update={"id": "P20", "price_level": 2020}))
+    at.file_uploader(key="input.case.upload").upload("p20.yaml", text.encode(), "application/x-yaml").run()
+    at.switch_page("app_pages/overview.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert "P20" in list(table["Case"]) and "I alt" not in list(table["Case"])
+    assert any("forskelligt pris- og lønniveau" in w.value and "P20: 2020" in w.value for w in at.warning)
