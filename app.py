@@ -37,35 +37,20 @@ def _sidebar() -> None:
             **bound(LANGUAGE_KEY, language()),
         )
         st.subheader(t("sidebar.settings"))
-        number_input(
-            t("settings.discount_rate"),
-            key="setting.discount_rate",
-            value=current.discount_rate,
-            commit=partial(state.set_setting, "discount_rate"),
-            minimum=-49.9,
-            maximum=99.9,
-            scale=100.0,
-            help=t("settings.discount_rate.help"),
-        )
-        number_input(
-            t("settings.horizon"),
-            key="setting.horizon",
-            value=current.horizon,
-            commit=partial(state.set_setting, "horizon"),
-            minimum=1,
-            maximum=100,
-            integer=True,
-            help=t("settings.horizon.help"),
-        )
-        number_input(
-            t("settings.hours_per_fte"),
-            key="setting.hours_per_fte",
-            value=current.hours_per_fte,
-            commit=partial(state.set_setting, "hours_per_fte"),
-            minimum=1,
-            maximum=8784,
-            help=t("settings.hours_per_fte.help"),
-        )
+        # Ranges as model.Settings accepts them; the rate is shown in percent.
+        for field, limits in (
+            ("discount_rate", {"minimum": -49.9, "maximum": 99.9, "scale": 100.0}),
+            ("horizon", {"minimum": 1, "maximum": 100, "integer": True}),
+            ("hours_per_fte", {"minimum": 1, "maximum": 8784}),
+        ):
+            number_input(
+                t(f"settings.{field}"),
+                key=f"setting.{field}",
+                value=getattr(current, field),
+                commit=partial(state.set_setting, field),
+                help=t(f"settings.{field}.help"),
+                **limits,
+            )
         if current != defaults:
             st.caption(
                 t(

@@ -2,8 +2,12 @@
 
 Finds the overview's totals, changes an assumption on the Business case page
 and sees the payback time and the net permanent effect move to the model's
-figures, and takes a full-page screenshot of every page into
-``docs/screenshots/`` (shown in the README).
+figures, and takes a full-page screenshot of every page: into
+``docs/screenshots/`` (shown in the README) when ``UPDATE_SCREENSHOTS=1``,
+else into a temporary folder, so an ordinary test run leaves the repository
+as it was::
+
+    UPDATE_SCREENSHOTS=1 python -m pytest tests/test_browser.py
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
 WIDTH = 1600
 TIMEOUT_MS = 30_000
 GAIN_LABEL = "Gevinst ved reduceret tid ved vagtskifte, fuldt indfaset (t.kr.)"
@@ -115,7 +119,16 @@ def _settle(page) -> None:
     page.wait_for_timeout(500)
 
 
-def _screenshot(page, name: str) -> Path:
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the screenshots go: docs/screenshots with ``UPDATE_SCREENSHOTS=1``, else a temporary folder."""
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        return DOCS_SCREENSHOTS
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def _screenshot(page, folder: Path, name: str) -> Path:
     """A full-page screenshot: the viewport grows to the app's scrolling content first."""
     _settle(page)
     height = page.evaluate(
@@ -124,10 +137,10 @@ def _screenshot(page, name: str) -> Path:
     )
     page.set_viewport_size({"width": WIDTH, "height": min(int(height) + 40, 16_000)})
     page.wait_for_timeout(800)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
+    path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size({"width": WIDTH, "height": 1000})
+    assert path.stat().st_size > 10_000, f"{name}: the screenshot is (nearly) empty"
     return path
 
 
@@ -149,7 +162,7 @@ def _metric(page, label: str):
     return box.locator('[data-testid="stMetricValue"]')
 
 
-def test_overview_totals_then_change_an_assumption_and_screenshot_every_page(server, browser):
+def test_overview_totals_then_change_an_assumption_and_screenshot_every_page(server, browser, screenshots):
     from playwright.sync_api import expect
 
     page = browser.new_page(viewport={"width": WIDTH, "height": 1000}, locale="da-DK")
@@ -185,21 +198,21 @@ def test_overview_totals_then_change_an_assumption_and_screenshot_every_page(ser
     expect(_metric(page, "Tilbagebetalingstid")).to_have_text(payback_text(changed.payback_years))
     expect(_metric(page, "Varig effektivisering netto")).to_have_text(format_amount(changed.net_permanent))
     expect(page.get_by_text("Dokumentet: 18.540 t.kr.")).to_be_visible()
-    _screenshot(page, "business-case")
+    _screenshot(page, screenshots, "business-case")
 
     # The change holds on the other pages of the session.
     _go(page, "Sammenlign")
     expect(page.locator('[data-testid="stDataFrame"] table').first).to_contain_text("I4 (dokument)")
-    _screenshot(page, "sammenlign")
+    _screenshot(page, screenshots, "sammenlign")
     _go(page, "Følsomhed")
     _pick(page, "I4")
-    _screenshot(page, "foelsomhed")
+    _screenshot(page, screenshots, "foelsomhed")
     _go(page, "Kontrol")
     expect(page.get_by_text("Kontrol af dokumenternes tal")).to_be_visible()
-    _screenshot(page, "kontrol")
+    _screenshot(page, screenshots, "kontrol")
     _go(page, "Oversigt")
     grid = page.locator('[data-testid="stDataFrame"] table').first
     expect(grid).to_contain_text(format_amount(changed.net_permanent))
     expect(grid).to_contain_text("ændret")
-    _screenshot(page, "oversigt")
+    _screenshot(page, screenshots, "oversigt")
     page.close()
