@@ -15,6 +15,7 @@ See ``docs/`` for the case-file format and the conventions.
 from .audit import TOLERANCE, Finding, audit_case, audit_overview
 from .danish import format_amount, format_number, format_percent_da, format_years, parse_number
 from .evaluate import (
+    SECTION1_AGGREGATES,
     CaseResult,
     EvaluationError,
     Flows,
@@ -25,6 +26,7 @@ from .evaluate import (
     evaluate,
 )
 from .export_csv import csv_bytes, overview_csv, safe_text
+from .export_overview_xlsx import overview_xlsx
 from .export_xlsx import workbook_bytes
 from .formula import Formula, FormulaError
 from .kpi import IRRResult, Payback, discounted_payback, extend_flows, irr, npv, payback
@@ -52,6 +54,7 @@ from .uncertainty import (
 
 __all__ = [
     "DEFAULT_OPTIMISM_BIAS",
+    "SECTION1_AGGREGATES",
     "TOLERANCE",
     "Assumption",
     "Case",
@@ -112,6 +115,7 @@ __all__ = [
     "npv",
     "overview",
     "overview_csv",
+    "overview_xlsx",
     "parse_case",
     "parse_number",
     "payback",
