@@ -21,6 +21,7 @@ from .audit import Finding
 from .danish import format_amount, format_number, format_percent_da, format_years
 from .evaluate import Settings
 from .export_csv import csv_bytes
+from .export_xlsx import workbook_bytes
 from .portfolio import Portfolio, audit_findings, evaluate_paths, summary_data
 
 __all__ = ["main"]
@@ -136,8 +137,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(_audit_table(findings))
     else:
-        from .export_xlsx import workbook_bytes  # imported here: only this command needs it
-
         try:
             data = workbook_bytes(portfolio.results)
             with open(args.xlsx, "wb") as handle:
