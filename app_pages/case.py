@@ -75,6 +75,27 @@ for column, (name, now, before, show, colour, fields) in zip(st.columns(4), figu
         border=True,
     )
 
+# --- The same key figures with optimism bias (the uplifts are set on the Følsomhed page) -----------------------
+if st.toggle(t("optimism.show"), help=t("case.optimism.help"), **bound("case.optimism", stored("case.optimism", False))):
+    try:
+        a = state.evaluate_with_optimism(case, settings, state.optimism_bias()).kpis
+    except ValueError as exc:  # EvaluationError included
+        st.error(t("overview.eval_errors"))
+        st.code(str(exc), language=None, wrap_lines=True)
+    else:
+        adjusted = (a.net_permanent, a.payback_years, a.npv)
+        columns = st.columns(4, vertical_alignment="center")
+        for column, (name, now, _, show, colour, _), after in zip(columns, figures, adjusted, strict=False):
+            column.metric(
+                t(f"optimism.{name}"),
+                show(after),
+                kpi_delta(after, now, show, changed=True),
+                delta_color=colour,
+                help=t("case.optimism.metric_help"),
+                border=True,
+            )
+        columns[3].caption(t("case.optimism.caption"))
+
 left, right = st.columns([5, 8], gap="large")
 
 # --- Assumptions ----------------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ if not results:
 
 table = overview(results, allow_mixed_price_levels=True)
 with_bias = st.toggle(
-    t("overview.optimism"), help=t("overview.optimism.help"), **bound("overview.optimism", stored("overview.optimism", False))
+    t("optimism.show"), help=t("overview.optimism.help"), **bound("overview.optimism", stored("overview.optimism", False))
 )
 adjusted = None
 if with_bias:

@@ -220,3 +220,31 @@ def test_a_stale_change_from_an_edited_case_file_does_not_stop_the_page(new_app)
     assert not at.exception
     kpis, _ = _expected("I4", {"gevinst_vagtskifte": 9000.0})
     assert _metrics(at)["Varig effektivisering netto"].value == format_amount(kpis.net_permanent)
+
+
+@pytest.mark.parametrize("bias_fields", [{}, {"cost_medium": 0.5, "saving_high": 0.3}])
+def test_key_figures_with_optimism_bias_beside_the_plain_ones(new_app, bias_fields):
+    from model import apply_optimism_bias
+    from model.optimism import OptimismBias
+
+    at = _open(new_app, "I4")
+    assert "Nutidsværdi m. tillæg" not in _metrics(at), "off until the user asks"
+    at.text_input(key=GAIN).input("15.000").run()
+    if bias_fields:
+        at.session_state["sens.optimism"] = bias_fields  # as the Følsomhed page keeps them
+    at.toggle(key="input.case.optimism").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    case = load_case(CASES / "i4.yaml").with_values({"gevinst_vagtskifte": 15000.0})
+    plain = evaluate(case).kpis
+    adjusted = evaluate(apply_optimism_bias(case, OptimismBias(**bias_fields))).kpis
+    metric = _metrics(at)
+    assert metric["Varig eff. netto m. tillæg"].value == format_amount(adjusted.net_permanent)
+    assert metric["Tilb.tid m. tillæg"].value == payback_text(adjusted.payback_years)
+    assert metric["Nutidsværdi m. tillæg"].value == format_amount(adjusted.npv)
+    assert metric["Nutidsværdi"].value == format_amount(plain.npv), "the plain figures stay beside them"
+    assert metric["Nutidsværdi m. tillæg"].proto.delta == format_amount(adjusted.npv - plain.npv)
+    assert adjusted.npv < plain.npv
+    assert any("sættes på siden Følsomhed" in c.value for c in at.caption)
+    at.switch_page("app_pages/overview.py").run()
+    at.switch_page("app_pages/case.py").run()
+    assert "Nutidsværdi m. tillæg" in _metrics(at), "the choice holds across pages"

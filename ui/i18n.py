@@ -103,6 +103,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "years": {"da": "{years} år", "en": "{years} years"},
     "unit.tkr": {"da": "1.000 kr.", "en": "DKK thousand"},
     "unit.tkr_pl": {"da": "1.000 kr., {level} p/l", "en": "DKK thousand, {level} prices"},
+    "optimism.show": {"da": "Vis med optimismetillæg", "en": "Show with optimism bias"},
+    "optimism.payback": {"da": "Tilb.tid m. tillæg", "en": "Payback w. uplift"},
+    "optimism.net": {"da": "Varig eff. netto m. tillæg", "en": "Net effect w. uplift"},
+    "optimism.npv": {"da": "Nutidsværdi m. tillæg", "en": "NPV w. uplift"},
     # --- Oversigt (app_pages/overview.py) ------------------------------------------------------
     "overview.title": {
         "da": "Oversigt over investeringsbehov og afledte effektiviseringer på sigt",
@@ -171,16 +175,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Ændrede forudsætninger: {cases}.",
         "en": "Changed assumptions: {cases}.",
     },
-    "overview.optimism": {"da": "Vis med optimismetillæg", "en": "Show with optimism bias"},
     "overview.optimism.help": {
         "da": "Tilføjer kolonner, hvor udgifterne er forhøjet og besparelserne reduceret med optimismetillægget efter "
         "linjernes sikkerhed. Tillæggene sættes på siden Følsomhed.",
         "en": "Adds columns where costs are raised and savings lowered by the optimism bias, by how sure each line is. "
         "The uplifts are set on the Sensitivity page.",
     },
-    "overview.optimism.payback": {"da": "Tilb.tid m. tillæg", "en": "Payback w. uplift"},
-    "overview.optimism.net": {"da": "Varig eff. netto m. tillæg", "en": "Net effect w. uplift"},
-    "overview.optimism.npv": {"da": "Nutidsværdi m. tillæg", "en": "NPV w. uplift"},
     # --- Business case (app_pages/case.py) -----------------------------------------------------
     "case.pick": {"da": "Case", "en": "Case"},
     "case.meta": {
@@ -220,6 +220,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "case.kpi.fte.help": {
         "da": "Frigjort personaletid ved fuld indfasning, {hours} timer pr. årsværk.",
         "en": "Staff time freed at full phase-in, {hours} hours per FTE.",
+    },
+    "case.optimism.help": {
+        "da": "Viser nøgletallene, når udgifterne forhøjes og besparelserne reduceres med optimismetillægget efter "
+        "linjernes sikkerhed.",
+        "en": "Shows the key figures with costs raised and savings lowered by the optimism bias, by how sure each line is.",
+    },
+    "case.optimism.metric_help": {
+        "da": "Med optimismetillæg; ændringen er i forhold til tallet uden tillæg ovenfor.",
+        "en": "With optimism bias; the change is against the figure without it above.",
+    },
+    "case.optimism.caption": {
+        "da": "Udgifter forhøjet og besparelser reduceret efter linjernes sikkerhed. Tillæggene sættes på siden Følsomhed.",
+        "en": "Costs raised and savings lowered by each line's confidence. The uplifts are set on the Sensitivity page.",
     },
     "case.section1": {
         "da": "1. Forslagets samlede økonomiske konsekvenser",

@@ -54,7 +54,7 @@ def _overview_cells(line: OverviewLine) -> list[str]:
 
 
 #: Columns added with the optimism bias, by their i18n key.
-OPTIMISM_NUMBERS = ("overview.optimism.payback", "overview.optimism.net", "overview.optimism.npv")
+OPTIMISM_NUMBERS = ("optimism.payback", "optimism.net", "optimism.npv")
 
 
 def overview_frame(
