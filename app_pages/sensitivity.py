@@ -50,7 +50,7 @@ from ui.charts import DANISH_LOCALE
 from ui.i18n import t
 from ui.widgets import bound, md, number_input, show_table, stored
 
-RANGES = "sens.ranges"
+RANGES = state.RANGES  # "sens.ranges"; like every user change here, cleared by ui.state.reset_all
 RANGE_ERROR = "sens.range_error"
 OPTIMISM = state.OPTIMISM  # "sens.optimism": the changed OptimismBias fields, read by ui.state.optimism_bias
 USE_OPTIMISM = "sens.use_optimism"

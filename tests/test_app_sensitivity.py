@@ -270,3 +270,34 @@ def test_a_range_that_no_longer_fits_a_changed_value_falls_back_to_the_default(n
     table = _table_with(at, "Interval")
     row = table[table["Forudsætning"].str.startswith("Varig driftsudgift")].iloc[0]
     assert (row["Lav"], row["Basis"], row["Høj"], row["Interval"]) == ("2.000 *", "2.500", "3.000 *", "standard ±20 %")
+
+
+def test_reset_all_clears_the_ranges_optimism_bias_and_analysis_settings(new_app):
+    at = _open(new_app, "I5")
+    at.selectbox(key="input.sens.range_pick.I5").set_value("varig_driftsudgift").run()
+    at.text_input(key="sens.low.I5.varig_driftsudgift").input("1.000").run()
+    at.text_input(key="sens.high.I5.varig_driftsudgift").input("2.000").run()
+    at.button(key="sens.range_save").click().run()
+    at.text_input(key="input.sens.bias.cost_medium").input("50").run()
+    at.text_input(key="input.sens.limit.npv").input("-500").run()
+    at.text_input(key="input.sens.draws").input("2.000").run()
+    at.button_group(key="input.sens.distribution").set_value("triangular").run()
+    at.button_group(key="input.sens.kpi").set_value("net_permanent").run()
+    assert at.session_state["sens.ranges"]["I5"] and at.session_state["sens.optimism"]
+    at.button(key="sidebar.reset_all").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    for key in ("sens.ranges", "sens.optimism", "sens.limits", "sens.draws", "sens.distribution"):
+        assert key not in at.session_state or not at.session_state[key], key
+    table = _table_with(at, "Interval")
+    row = table[table["Forudsætning"].str.startswith("Varig driftsudgift")].iloc[0]
+    assert (row["Lav"], row["Høj"], row["Interval"]) == ("972 *", "1.458 *", "standard ±20 %")
+    assert at.text_input(key="sens.low.I5.varig_driftsudgift").value == "972"
+    default = evaluate(apply_optimism_bias(_case("I5"))).kpis
+    assert _table_with(at, "Med optimismetillæg").iloc[3]["Med optimismetillæg"] == format_amount(default.npv)
+    assert at.text_input(key="input.sens.bias.cost_medium").value == "20"
+    assert at.text_input(key="input.sens.draws").value == "10.000"
+    assert at.button_group(key="input.sens.distribution").value == "pert"
+    assert any("10.000 træk, Beta-PERT, seed 1" in c.value for c in at.caption)
+    # view choices stay: the case and the key figure
+    assert at.selectbox(key="input.sens.case").value == "I5"
+    assert at.button_group(key="input.sens.kpi").value == "net_permanent"

@@ -53,9 +53,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "sidebar.reset_all": {"da": "Nulstil alt", "en": "Reset all"},
     "sidebar.reset_all.help": {
         "da": "Tilbage til dokumenternes tal: fjerner alle ændrede forudsætninger, uploadede cases og varianter "
-        "og sætter beregningsforudsætningerne til standard.",
+        "og sætter beregningsforudsætningerne og Følsomhed-sidens intervaller, optimismetillæg, tærskler og "
+        "simulering til standard.",
         "en": "Back to the documents: removes every changed assumption, uploaded case and variant, "
-        "and restores the default appraisal settings.",
+        "and restores the default appraisal settings and the Sensitivity page's ranges, optimism bias, thresholds "
+        "and simulation settings.",
     },
     "sidebar.reset_all.done": {"da": "Alt er nulstillet til dokumenterne.", "en": "Everything is back to the documents."},
     "sidebar.changed_cases": {"da": "Ændrede cases: {cases}", "en": "Changed cases: {cases}"},

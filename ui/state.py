@@ -24,6 +24,10 @@ Keys (all created on first use with ``setdefault``):
     what the user typed into number inputs (see ``ui.widgets``), so the
     text and its error survive page switches.
 
+The Følsomhed page keeps what the user changed there under ``sens.`` keys
+(:data:`SENS_CHANGES`): its ranges and optimism bias are part of the
+scenario, and "reset all" clears them with the rest.
+
 Model calls are cached with ``st.cache_data`` on immutable inputs (a frozen
 pydantic :class:`model.Case` hashed by its JSON, a frozen
 :class:`model.Settings`): an assumption change re-evaluates one case, and
@@ -61,6 +65,9 @@ __all__ = [
     "CASES_ENV",
     "INPUTS",
     "MAX_EXTRA_CASES",
+    "OPTIMISM",
+    "RANGES",
+    "SENS_CHANGES",
     "Imported",
     "add_variant",
     "audit_cached",
@@ -101,8 +108,15 @@ INCLUDED = "scenario.included"
 SETTINGS = "scenario.settings"
 #: Session-state key of the typed text of number inputs, ``{input key: {"text": ..., "error": ...}}``.
 INPUTS = "scenario.inputs"
-#: The Følsomhed page's key for the optimism-bias fields the user changed.
+#: The Følsomhed page's key for the optimism-bias fields the user changed (every page reads them).
 OPTIMISM = "sens.optimism"
+#: The Følsomhed page's key for the ranges the user set, ``{case id: {assumption: (low, high)}}``.
+RANGES = "sens.ranges"
+#: The Følsomhed page's keys of what the user changed there: ranges (and the last range error), optimism bias,
+#: thresholds and the Monte Carlo settings. :func:`reset_all` clears them; view choices (case, key figure) stay.
+SENS_CHANGES = (RANGES, "sens.range_error", OPTIMISM, "sens.limits", "sens.draws", "sens.seed", "sens.distribution")
+#: Key prefixes of the Følsomhed page's range inputs (text typed but not saved yet).
+SENS_TYPED = ("sens.low.", "sens.high.")
 
 _ROOT = Path(__file__).resolve().parent.parent
 _VARIANT_SUFFIX = re.compile(r"-v\d+$")
@@ -259,9 +273,15 @@ def reset_case(case_id: str) -> None:
 
 
 def reset_all() -> None:
-    """Back to the documents: no changed values, no uploads or variants, default settings and inclusion."""
-    for key in (OVERRIDES, EXTRA, INCLUDED, SETTINGS, INPUTS):
+    """Back to the documents: no changed values, no uploads or variants, default settings and inclusion.
+
+    The Følsomhed page's ranges, optimism bias, thresholds and Monte Carlo
+    settings go back to their defaults too (:data:`SENS_CHANGES`).
+    """
+    for key in (OVERRIDES, EXTRA, INCLUDED, SETTINGS, INPUTS, *SENS_CHANGES):
         st.session_state.pop(key, None)
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(SENS_TYPED)]:
+        del st.session_state[key]
 
 
 def _forget_inputs(key: str, prefix: bool = False) -> None:
