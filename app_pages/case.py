@@ -6,12 +6,13 @@ from functools import partial
 
 import streamlit as st
 
-from model import EvaluationError, case_to_yaml, format_amount, format_number, format_percent_da
+from model import EvaluationError, format_amount, format_number, format_percent_da
 from ui import state
+from ui.case import assumption_editor, case_file_section
 from ui.charts import cumulative_data, flows_data
 from ui.i18n import t
-from ui.tables import assumption_groups, kpi_delta, payback_text, section1_frame, table_frame
-from ui.widgets import bound, chart, download, md, number_input, save_variant, show_table, stored, upload_case_file
+from ui.tables import kpi_delta, payback_text, section1_frame, table_frame
+from ui.widgets import bound, chart, md, show_table, stored
 
 ids = state.case_ids()
 if not ids:
@@ -102,90 +103,9 @@ left, right = st.columns([5, 8], gap="large")
 with left:
     st.subheader(t("case.assumptions"))
     st.caption(t("case.assumptions.caption"))
-    heading = st.columns([3, 2], vertical_alignment="center")
-    if changes:
-        heading[0].markdown(f":orange-badge[{t('case.changed_count', count=len(changes))}]")
-    heading[1].button(
-        t("case.reset_case"),
-        on_click=state.reset_case,
-        args=(case_id,),
-        disabled=not changes,
-        icon=":material/restart_alt:",
-        key="case.reset_case",
-        width="stretch",
-    )
-    if not case.assumptions:
-        st.info(t("case.no_assumptions"))
-    for number, (group, assumptions) in enumerate(assumption_groups(case)):
-        changed_here = sum(1 for a in assumptions if a.name in changes)
-        label = md(group) + (f" · {t('case.changed_count', count=changed_here)}" if changed_here else "")
-        with st.expander(label, expanded=number == 0 or changed_here > 0):
-            for assumption in assumptions:
-                original = document.assumption(assumption.name)
-                number_input(
-                    f"{md(assumption.label)} ({md(assumption.unit)})",
-                    key=f"assumption.{case_id}.{assumption.name}",
-                    value=float(assumption.value),
-                    commit=partial(state.set_override, case_id, assumption.name),
-                    minimum=original.minimum,
-                    maximum=original.maximum,
-                    help=md(assumption.source),
-                )
-                if assumption.name in changes:
-                    row = st.columns([3, 2], vertical_alignment="center")
-                    row[0].caption(
-                        ":orange["
-                        + t("case.document_value", value=md(f"{format_number(original.value, 6)} {original.unit}"))
-                        + "]"
-                    )
-                    row[1].button(
-                        t("case.reset_one"),
-                        on_click=state.reset_override,
-                        args=(case_id, assumption.name),
-                        help=t("case.reset_one.help"),
-                        icon=":material/undo:",
-                        type="tertiary",
-                        key=f"case.reset.{case_id}.{assumption.name}",
-                    )
-                st.caption(t("case.source", source=md(assumption.source)))
-
+    assumption_editor(case_id, case, document, changes)
     with st.expander(t("case.file"), expanded=False, icon=":material/save:"):
-        st.caption(t("case.file.caption"))
-        download(
-            t("case.download"), case_to_yaml(case).encode("utf-8"), f"{case.id}.yaml", "application/x-yaml", key="case.download"
-        )
-        st.file_uploader(
-            t("case.upload"),
-            type=["yaml", "yml"],
-            key="input.case.upload",
-            on_change=upload_case_file,
-            args=("input.case.upload",),
-            max_upload_size=1,
-        )
-        message = st.session_state.get("case.upload_message")
-        if message:
-            kind, key, fields, detail = message
-            (st.success if kind == "success" else st.error)(t(key, **{name: md(value) for name, value in fields.items()}))
-            if detail:
-                st.code(detail, language=None, wrap_lines=True)
-        buttons = st.columns(2)
-        buttons[0].button(
-            t("case.variant"),
-            help=t("case.variant.help"),
-            on_click=save_variant,
-            args=(case_id,),
-            icon=":material/content_copy:",
-            key="case.save_variant",
-        )
-        if state.is_extra(case_id):
-            buttons[1].button(
-                t("case.remove"),
-                help=t("case.remove.help"),
-                on_click=state.remove_case,
-                args=(case_id,),
-                icon=":material/delete:",
-                key="case.remove",
-            )
+        case_file_section(case_id, case)
 
 # --- Results --------------------------------------------------------------------------------------------
 with right:

@@ -243,7 +243,7 @@ def test_every_key_the_page_uses_exists_in_both_languages():
     from model.uncertainty import DISTRIBUTIONS, RANGE_PROBLEMS
     from ui.i18n import TEXTS
 
-    source = (ROOT / "app_pages" / "sensitivity.py").read_text(encoding="utf-8")
+    source = "".join((ROOT / folder / "sensitivity.py").read_text(encoding="utf-8") for folder in ("app_pages", "ui"))
     used = set(re.findall(r"""\bt\(\s*["']([a-z0-9_.]+)["']""", source))
     kpis = ("net_permanent", "payback", "npv")
     used |= {f"sens.kpi.{k}" for k in kpis} | {f"sens.tornado.caption.{k}" for k in kpis}

@@ -1,4 +1,4 @@
-"""Widgets the pages share: Danish number input, remembered widgets, tables with downloads.
+"""Widgets the pages share: Danish number input, remembered widgets, tables, downloads and charts.
 
 Streamlit drops a widget's state when the widget is not drawn (on another
 page, say). The helpers here keep what matters in our own session-state
@@ -16,8 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from model import CaseFileError, EvaluationError, format_number, parse_number
-from model.loader import MAX_FILE_BYTES
+from model import EvaluationError, format_number, parse_number
 
 from . import state
 from .charts import TEMPLATES, spec
@@ -29,10 +28,8 @@ __all__ = [
     "download",
     "md",
     "number_input",
-    "save_variant",
     "show_table",
     "stored",
-    "upload_case_file",
 ]
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$:=])")
@@ -242,49 +239,3 @@ def chart(name: str, args: tuple[object, ...], data: Mapping[str, pd.DataFrame])
     only recomputes the data (see ``ui.charts``).
     """
     st.vega_lite_chart(spec(_template(name, args), data), width="stretch")
-
-
-# --- Case-file upload -------------------------------------------------------------------------------------
-
-#: Session-state key of the last upload's outcome: (kind, i18n key, fields, detail).
-UPLOAD_MESSAGE = "case.upload_message"
-
-
-def upload_case_file(widget_key: str) -> None:
-    """Callback of the case-file uploader: validate the file, then restore its values or add it.
-
-    A file that cannot be used (not UTF-8, too large, invalid YAML or case,
-    a formula that gives no finite amount) changes nothing; the reason is
-    kept for the page to show. On success the page opens the case.
-    """
-    uploaded = st.session_state.get(widget_key)
-    if uploaded is None:
-        return
-    name = uploaded.name
-    try:
-        if uploaded.size > MAX_FILE_BYTES:
-            raise CaseFileError(name, f"file is larger than {MAX_FILE_BYTES:,} bytes")
-        try:
-            text = uploaded.getvalue().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise CaseFileError(name, t("case.upload.not_text")) from None
-        outcome = state.import_case(text, name)
-    except CaseFileError as exc:
-        st.session_state[UPLOAD_MESSAGE] = ("error", "case.upload.failed", {"file": name}, exc.problem)
-        return
-    if outcome.kind == "applied":
-        fields = {"file": name, "case": outcome.case_id, "count": str(outcome.count)}
-        st.session_state[UPLOAD_MESSAGE] = ("success", "case.upload.applied", fields, "")
-    else:
-        st.session_state[UPLOAD_MESSAGE] = ("success", "case.upload.added", {"file": name, "case": outcome.case_id}, "")
-    st.session_state["case.selected"] = outcome.case_id
-
-
-def save_variant(case_id: str) -> None:
-    """Callback of "save as a variant": keep the current case as a new one and say so in a toast."""
-    try:
-        variant = state.add_variant(case_id, t("case.variant.label"))
-    except ValueError as exc:
-        st.toast(t("input.rejected", reason=md(str(exc))), icon=":material/error:")
-        return
-    st.toast(t("case.variant.saved", case=variant), icon=":material/content_copy:")

@@ -1,0 +1,158 @@
+"""The Business case page's parts: the assumption editor and the case file (download, upload, variants).
+
+Changed values go to ``ui.state`` (``set_override``), so they hold on every
+page; the page itself reads the case, calls the model and draws the results.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from model import Case, CaseFileError, case_to_yaml, format_number
+from model.loader import MAX_FILE_BYTES
+
+from . import state
+from .i18n import t
+from .tables import assumption_groups
+from .widgets import download, md, number_input
+
+__all__ = ["UPLOAD_MESSAGE", "assumption_editor", "case_file_section", "save_variant", "upload_case_file"]
+
+#: Session-state key of the last upload's outcome: (kind, i18n key, fields, detail).
+UPLOAD_MESSAGE = "case.upload_message"
+
+
+def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[str, float]) -> None:
+    """The case's assumptions by group, each a Danish number input with its source, and "reset the case".
+
+    A changed assumption shows the document's value and its own reset button.
+    """
+    heading = st.columns([3, 2], vertical_alignment="center")
+    if changes:
+        heading[0].markdown(f":orange-badge[{t('case.changed_count', count=len(changes))}]")
+    heading[1].button(
+        t("case.reset_case"),
+        on_click=state.reset_case,
+        args=(case_id,),
+        disabled=not changes,
+        icon=":material/restart_alt:",
+        key="case.reset_case",
+        width="stretch",
+    )
+    if not case.assumptions:
+        st.info(t("case.no_assumptions"))
+    for number, (group, assumptions) in enumerate(assumption_groups(case)):
+        changed_here = sum(1 for a in assumptions if a.name in changes)
+        label = md(group) + (f" · {t('case.changed_count', count=changed_here)}" if changed_here else "")
+        with st.expander(label, expanded=number == 0 or changed_here > 0):
+            for assumption in assumptions:
+                original = document.assumption(assumption.name)
+                number_input(
+                    f"{md(assumption.label)} ({md(assumption.unit)})",
+                    key=f"assumption.{case_id}.{assumption.name}",
+                    value=float(assumption.value),
+                    commit=partial(state.set_override, case_id, assumption.name),
+                    minimum=original.minimum,
+                    maximum=original.maximum,
+                    help=md(assumption.source),
+                )
+                if assumption.name in changes:
+                    row = st.columns([3, 2], vertical_alignment="center")
+                    row[0].caption(
+                        ":orange["
+                        + t("case.document_value", value=md(f"{format_number(original.value, 6)} {original.unit}"))
+                        + "]"
+                    )
+                    row[1].button(
+                        t("case.reset_one"),
+                        on_click=state.reset_override,
+                        args=(case_id, assumption.name),
+                        help=t("case.reset_one.help"),
+                        icon=":material/undo:",
+                        type="tertiary",
+                        key=f"case.reset.{case_id}.{assumption.name}",
+                    )
+                st.caption(t("case.source", source=md(assumption.source)))
+
+
+def case_file_section(case_id: str, case: Case) -> None:
+    """Download the case with the user's values, upload one back, save a variant, remove an upload."""
+    st.caption(t("case.file.caption"))
+    download(t("case.download"), case_to_yaml(case).encode("utf-8"), f"{case.id}.yaml", "application/x-yaml", key="case.download")
+    st.file_uploader(
+        t("case.upload"),
+        type=["yaml", "yml"],
+        key="input.case.upload",
+        on_change=upload_case_file,
+        args=("input.case.upload",),
+        max_upload_size=1,
+    )
+    message = st.session_state.get(UPLOAD_MESSAGE)
+    if message:
+        kind, key, fields, detail = message
+        (st.success if kind == "success" else st.error)(t(key, **{name: md(value) for name, value in fields.items()}))
+        if detail:
+            st.code(detail, language=None, wrap_lines=True)
+    buttons = st.columns(2)
+    buttons[0].button(
+        t("case.variant"),
+        help=t("case.variant.help"),
+        on_click=save_variant,
+        args=(case_id,),
+        icon=":material/content_copy:",
+        key="case.save_variant",
+    )
+    if state.is_extra(case_id):
+        buttons[1].button(
+            t("case.remove"),
+            help=t("case.remove.help"),
+            on_click=state.remove_case,
+            args=(case_id,),
+            icon=":material/delete:",
+            key="case.remove",
+        )
+
+
+# --- Callbacks ------------------------------------------------------------------------------------------------
+
+
+def upload_case_file(widget_key: str) -> None:
+    """Callback of the case-file uploader: validate the file, then restore its values or add it.
+
+    A file that cannot be used (not UTF-8, too large, invalid YAML or case,
+    a formula that gives no finite amount) changes nothing; the reason is
+    kept for the page to show. On success the page opens the case.
+    """
+    uploaded = st.session_state.get(widget_key)
+    if uploaded is None:
+        return
+    name = uploaded.name
+    try:
+        if uploaded.size > MAX_FILE_BYTES:
+            raise CaseFileError(name, f"file is larger than {MAX_FILE_BYTES:,} bytes")
+        try:
+            text = uploaded.getvalue().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CaseFileError(name, t("case.upload.not_text")) from None
+        outcome = state.import_case(text, name)
+    except CaseFileError as exc:
+        st.session_state[UPLOAD_MESSAGE] = ("error", "case.upload.failed", {"file": name}, exc.problem)
+        return
+    if outcome.kind == "applied":
+        fields = {"file": name, "case": outcome.case_id, "count": str(outcome.count)}
+        st.session_state[UPLOAD_MESSAGE] = ("success", "case.upload.applied", fields, "")
+    else:
+        st.session_state[UPLOAD_MESSAGE] = ("success", "case.upload.added", {"file": name, "case": outcome.case_id}, "")
+    st.session_state["case.selected"] = outcome.case_id
+
+
+def save_variant(case_id: str) -> None:
+    """Callback of "save as a variant": keep the current case as a new one and say so in a toast."""
+    try:
+        variant = state.add_variant(case_id, t("case.variant.label"))
+    except ValueError as exc:
+        st.toast(t("input.rejected", reason=md(str(exc))), icon=":material/error:")
+        return
+    st.toast(t("case.variant.saved", case=variant), icon=":material/content_copy:")
