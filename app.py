@@ -15,7 +15,7 @@ import streamlit as st
 from model import Settings, format_number, format_percent_da
 from ui import state
 from ui.i18n import LANGUAGE_KEY, LANGUAGES, language, t
-from ui.widgets import bound, md, number_input
+from ui.widgets import choice, md, number_input
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/account_balance:", layout="wide")
 
@@ -29,12 +29,15 @@ def _sidebar() -> None:
     current = state.settings()
     defaults = Settings()
     with st.sidebar:
-        st.segmented_control(
+        languages = {code: t(f"language.{code}") for code in LANGUAGES}
+        choice(
+            st.segmented_control,
             t("sidebar.language"),
             LANGUAGES,
-            format_func={code: t(f"language.{code}") for code in LANGUAGES}.__getitem__,
+            key=LANGUAGE_KEY,
+            default=language(),
+            labels=languages,
             required=True,
-            **bound(LANGUAGE_KEY, language()),
         )
         st.subheader(t("sidebar.settings"))
         # Ranges as model.Settings accepts them; the rate is shown in percent.

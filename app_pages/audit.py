@@ -4,38 +4,25 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model import EvaluationError, audit_overview, overview
+from model import audit_overview, overview
 from ui import state
 from ui.i18n import t
-from ui.tables import findings_frame
-from ui.widgets import bound, md, show_table, stored
+from ui.tables import FINDING_NUMBERS, findings_frame
+from ui.widgets import evaluate_all, md, show_table, toggle
 
 st.title(t("audit.title"))
 st.caption(t("audit.caption"))
 
-use_current = st.toggle(
-    t("audit.use_current"),
-    help=t("audit.use_current.help"),
-    **bound("audit.use_current", stored("audit.use_current", False)),
-)
+use_current = toggle(t("audit.use_current"), key="audit.use_current", help=t("audit.use_current.help"))
 settings = state.settings()
-ids = state.case_ids()
-audited, results, problems = [], [], []
-for case_id in ids:
-    case = state.current_case(case_id) if use_current else state.document_case(case_id)
-    try:
-        results.append(state.evaluate_cached(case, settings))
-        audited.append((case, state.audit_cached(case, settings)))
-    except EvaluationError as exc:
-        problems.append(str(exc))
-if problems:
-    st.error(t("overview.eval_errors"))
-    st.code("\n".join(problems), language=None, wrap_lines=True)
+cases = {cid: state.current_case(cid) if use_current else state.document_case(cid) for cid in state.case_ids()}
+results = evaluate_all(cases, settings)
+audited = [(cases[cid], state.audit_cached(cases[cid], settings)) for cid in results]
 
 report = state.overview_report()
 page_findings = []
 if report is not None:
-    base = [r for r in results if r.case.id in {row.case for row in report.rows}]
+    base = [r for r in results.values() if r.case.id in {row.case for row in report.rows}]
     if base:
         page_findings = audit_overview(report, overview(base, allow_mixed_price_levels=True))
 
@@ -53,8 +40,7 @@ for case, findings in audited:
         elif not findings:
             st.success(t("audit.none"))
         else:
-            frame = findings_frame(findings)
-            show_table(frame, right=[t("audit.col.reported"), t("audit.col.computed"), t("audit.col.difference")])
+            show_table(findings_frame(findings), right=[t(key) for key in FINDING_NUMBERS])
 
 st.subheader(t("audit.overview"))
 if report is None:
@@ -62,7 +48,4 @@ if report is None:
 elif not page_findings:
     st.success(t("audit.none"))
 else:
-    show_table(
-        findings_frame(page_findings, with_case=True),
-        right=[t("audit.col.reported"), t("audit.col.computed"), t("audit.col.difference")],
-    )
+    show_table(findings_frame(page_findings, with_case=True), right=[t(key) for key in FINDING_NUMBERS])

@@ -12,21 +12,10 @@ from ui.case import assumption_editor, case_file_section
 from ui.charts import cumulative_data, flows_data
 from ui.i18n import t
 from ui.tables import kpi_delta, payback_text, section1_frame, table_frame
-from ui.widgets import bound, chart, md, show_table, stored
+from ui.widgets import case_ids_or_stop, chart, md, pick_case, show_problems, show_table, toggle
 
-ids = state.case_ids()
-if not ids:
-    st.info(t("overview.no_cases", folder=str(state.cases_folder())))
-    st.stop()
-
-# Option labels are computed here: AppTest calls format_func outside the script run.
-names = {cid: f"{cid} · {state.document_case(cid).title}" for cid in ids}
-case_id = st.selectbox(
-    t("case.pick"),
-    ids,
-    format_func=names.__getitem__,
-    **bound("case.selected", stored("case.selected", ids[0], lambda cid: cid in ids)),
-)
+ids = case_ids_or_stop()
+case_id = pick_case("case.selected", ids)
 document = state.document_case(case_id)
 case = state.current_case(case_id)
 changes = state.overrides(case_id)
@@ -51,50 +40,36 @@ try:
     result = state.evaluate_cached(case, settings)
     document_result = state.evaluate_cached(document, settings)
 except EvaluationError as exc:
-    st.error(t("case.eval_error"))
-    st.code(str(exc), language=None, wrap_lines=True)
+    show_problems(t("case.eval_error"), str(exc))
     st.button(t("case.reset_case"), on_click=state.reset_case, args=(case_id,), key="case.reset_broken")
     st.stop()
 
-# --- Key figures ------------------------------------------------------------------------------------
+# --- Key figures, the change against the document beneath each ------------------------------------------
 k, d = result.kpis, document_result.kpis
 compare = document_result if changes else None
 rate, hours = format_percent_da(settings.discount_rate), format_number(settings.hours_per_fte, 0)
-figures = [
-    ("net", k.net_permanent, d.net_permanent, format_amount, "inverse", {}),
-    ("payback", k.payback_years, d.payback_years, payback_text, "inverse", {}),
-    ("npv", k.npv, d.npv, format_amount, "normal", {"horizon": settings.horizon, "rate": rate}),
-    ("fte", k.fte_full, d.fte_full, partial(format_number, decimals=1), "normal", {"hours": hours}),
+figures = [  # (label, help, figure now, in the document, shown as, delta colour)
+    (t("col.net_permanent"), t("case.kpi.net.help"), k.net_permanent, d.net_permanent, format_amount, "inverse"),
+    (t("col.payback"), t("case.kpi.payback.help"), k.payback_years, d.payback_years, payback_text, "inverse"),
+    (t("col.npv"), t("case.kpi.npv.help", horizon=settings.horizon, rate=rate), k.npv, d.npv, format_amount, "normal"),
+    (t("kpi.fte"), t("case.kpi.fte.help", hours=hours), k.fte_full, d.fte_full, partial(format_number, decimals=1), "normal"),
 ]
-for column, (name, now, before, show, colour, fields) in zip(st.columns(4), figures, strict=True):
-    column.metric(
-        t(f"case.kpi.{name}"),
-        show(now),
-        kpi_delta(now, before, show, changed=bool(changes)),
-        delta_color=colour,
-        help=t(f"case.kpi.{name}.help", **fields),
-        border=True,
-    )
+for column, (label, help_text, now, before, show, colour) in zip(st.columns(4), figures, strict=True):
+    delta = kpi_delta(now, before, show, changed=bool(changes))
+    column.metric(label, show(now), delta, delta_color=colour, help=help_text, border=True)
 
 # --- The same key figures with optimism bias (the uplifts are set on the Følsomhed page) -----------------------
-if st.toggle(t("optimism.show"), help=t("case.optimism.help"), **bound("case.optimism", stored("case.optimism", False))):
+if toggle(t("optimism.show"), key="case.optimism", help=t("case.optimism.help")):
     try:
         a = state.evaluate_with_optimism(case, settings, state.optimism_bias()).kpis
     except ValueError as exc:  # EvaluationError included
-        st.error(t("overview.eval_errors"))
-        st.code(str(exc), language=None, wrap_lines=True)
+        show_problems(t("overview.eval_errors"), str(exc))
     else:
-        adjusted = (a.net_permanent, a.payback_years, a.npv)
+        adjusted = [(t("optimism.net"), a.net_permanent), (t("optimism.payback"), a.payback_years), (t("optimism.npv"), a.npv)]
         columns = st.columns(4, vertical_alignment="center")
-        for column, (name, now, _, show, colour, _), after in zip(columns, figures, adjusted, strict=False):
-            column.metric(
-                t(f"optimism.{name}"),
-                show(after),
-                kpi_delta(after, now, show, changed=True),
-                delta_color=colour,
-                help=t("case.optimism.metric_help"),
-                border=True,
-            )
+        for column, (_, _, now, _, show, colour), (label, after) in zip(columns, figures, adjusted, strict=False):
+            delta = kpi_delta(after, now, show, changed=True)
+            column.metric(label, show(after), delta, delta_color=colour, help=t("case.optimism.metric_help"), border=True)
         columns[3].caption(t("case.optimism.caption"))
 
 left, right = st.columns([5, 8], gap="large")
@@ -140,5 +115,5 @@ with right:
             frame,
             right=[c for c in frame.columns if c[:1].isdigit() or c == t("total")],
             bold_rows=bold,
-            widths={t("case.table.line"): 290},
+            widths={t("col.line"): 290},
         )

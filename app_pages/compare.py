@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model import EvaluationError
 from ui import state
 from ui.charts import compare_data
 from ui.i18n import t
 from ui.tables import kpi_rows, yearly_rows
-from ui.widgets import bound, chart, show_table, stored
+from ui.widgets import bound, chart, choice, evaluate_all, show_table, stored
 
 MAX_CHOSEN = 6
 
@@ -40,18 +39,11 @@ if len(chosen) < 2:
     st.info(t("compare.too_few"))
     st.stop()
 
-settings = state.settings()
-results, problems = [], []
+cases = {}
 for option in chosen:
     kind, case_id = option.split(":", 1)
-    case = state.document_case(case_id) if kind == "doc" else state.current_case(case_id)
-    try:
-        results.append((_name(option), state.evaluate_cached(case, settings)))
-    except EvaluationError as exc:
-        problems.append(str(exc))
-if problems:
-    st.error(t("overview.eval_errors"))
-    st.code("\n".join(problems), language=None, wrap_lines=True)
+    cases[_name(option)] = state.document_case(case_id) if kind == "doc" else state.current_case(case_id)
+results = list(evaluate_all(cases, state.settings()).items())
 if len(results) < 2:
     st.stop()
 
@@ -59,17 +51,14 @@ levels = sorted({result.case.price_level for _, result in results})
 if len(levels) > 1:
     st.warning(t("compare.levels", levels=", ".join(map(str, levels))), icon=":material/warning:")
 
-st.subheader(t("compare.kpis"))
+st.subheader(t("kpis"))
 show_table(kpi_rows(results), right=[name for name, _ in results], key="compare.kpis")
 
 st.subheader(t("compare.curves"))
 axes = ("calendar", "relative")
-axis = st.segmented_control(
-    t("compare.axis"),
-    axes,
-    format_func={a: t(f"compare.axis.{a}") for a in axes}.__getitem__,
-    required=True,
-    **bound("compare.axis", stored("compare.axis", "calendar", lambda a: a in axes)),
+axis_names = {a: t(f"compare.axis.{a}") for a in axes}
+axis = choice(
+    st.segmented_control, t("compare.axis"), axes, key="compare.axis", default="calendar", labels=axis_names, required=True
 )
 relative = axis == "relative"
 labels = {
@@ -78,8 +67,8 @@ labels = {
     "amount": t("chart.amount"),
     "variant": t("chart.variant"),
 }
-names = tuple(name for name, _ in results)
-chart("compare", (tuple(labels.items()), names, relative), compare_data(results))
+curves = tuple(name for name, _ in results)
+chart("compare", (tuple(labels.items()), curves, relative), compare_data(results))
 
 st.subheader(t("compare.yearly"))
 frame = yearly_rows(results, relative)

@@ -4,35 +4,34 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model import EvaluationError, format_amount, format_number, format_percent_da, overview, overview_csv
+from model import format_amount, format_number, format_percent_da, overview, overview_csv, workbook_bytes
 from ui import state
 from ui.i18n import t
 from ui.tables import OPTIMISM_NUMBERS, OVERVIEW_NUMBERS, overview_frame
-from ui.widgets import bound, download, md, show_table, stored
-
-try:  # the live-formula workbook (issue 5) may not be there yet
-    from model.export_xlsx import workbook_bytes
-except ImportError:
-    workbook_bytes = None
+from ui.widgets import (
+    bound,
+    case_ids_or_stop,
+    case_names,
+    choice,
+    download,
+    evaluate_all,
+    md,
+    show_problems,
+    show_table,
+    toggle,
+)
 
 st.title(t("overview.title"))
 
 errors = state.load_errors()
 if errors:
-    st.warning(t("overview.load_errors", count=len(errors)))
-    st.code("\n".join(errors), language=None, wrap_lines=True)
+    show_problems(t("overview.load_errors", count=len(errors)), errors, warning=True)
 
-ids = state.case_ids()
-if not ids:
-    st.info(t("overview.no_cases", folder=str(state.cases_folder())))
-    st.stop()
-
-# Option labels are computed here: AppTest calls format_func outside the script run.
-names = {cid: f"{cid} · {state.document_case(cid).title[:60]}" for cid in ids}
+ids = case_ids_or_stop()
 included = st.multiselect(
     t("overview.include"),
     ids,
-    format_func=names.__getitem__,
+    format_func=case_names(ids, 60).__getitem__,
     help=t("overview.include.help"),
     **bound("overview.included", state.included_case_ids(), save=state.set_included),
 )
@@ -41,30 +40,18 @@ if not included:
     st.stop()
 
 settings = state.settings()
-results, problems = [], []
-for case_id in included:
-    try:
-        results.append(state.evaluate_cached(state.current_case(case_id), settings))
-    except EvaluationError as exc:
-        problems.append(str(exc))
-if problems:
-    st.error(t("overview.eval_errors"))
-    st.code("\n".join(problems), language=None, wrap_lines=True)
+results = list(evaluate_all({cid: state.current_case(cid) for cid in included}, settings).values())
 if not results:
     st.stop()
 
 table = overview(results, allow_mixed_price_levels=True)
-with_bias = st.toggle(
-    t("optimism.show"), help=t("overview.optimism.help"), **bound("overview.optimism", stored("overview.optimism", False))
-)
 adjusted = None
-if with_bias:
+if toggle(t("optimism.show"), key="overview.optimism", help=t("overview.optimism.help")):
     bias = state.optimism_bias()
     try:
         adjusted = {r.case.id: state.evaluate_with_optimism(r.case, settings, bias) for r in results}
     except ValueError as exc:  # EvaluationError included
-        st.error(t("overview.eval_errors"))
-        st.code(str(exc), language=None, wrap_lines=True)
+        show_problems(t("overview.eval_errors"), str(exc))
 changed = set(state.changed_case_ids())
 status = {}
 for case_id in included:
@@ -112,56 +99,54 @@ st.caption(
 
 st.subheader(t("overview.export"))
 dialects = ("danish", "plain")
-dialect = st.radio(
+dialect = choice(
+    st.radio,
     t("overview.csv_dialect"),
     dialects,
-    format_func={d: t(f"overview.csv_{d}") for d in dialects}.__getitem__,
+    key="overview.csv_dialect",
+    default="danish",
+    labels={d: t(f"overview.csv_{d}") for d in dialects},
     horizontal=True,
-    **bound("overview.csv_dialect", stored("overview.csv_dialect", "danish", lambda d: d in dialects)),
 )
-header_keys = ("col.case", "col.title", "csv.drift", "csv.anlaeg", "csv.payback", "csv.net_permanent", "csv.npv", "csv.fte")
-headers = [t(key) for key in header_keys]
-notes = (t("overview.xlsx_note", cases=", ".join(changed_here)),) if changed_here else ()
-labels = {
-    "sheet": t("page.overview"),
-    "title": t("overview.title"),
-    "unit": t("unit.tkr"),
-    "id": headers[0],
-    "title_col": headers[1],
-    "drift": headers[2],
-    "anlaeg": headers[3],
-    "payback_years": headers[4],
-    "net_permanent": headers[5],
-    "npv": headers[6],
-    "fte_full": headers[7],
-    "total": t("total"),
+# The exports' columns: the workbook's field and its header, as in the CSV.
+columns = {
+    "id": "col.case",
+    "title_col": "col.title",
+    "drift": "kpi.drift",
+    "anlaeg": "kpi.anlaeg",
+    "payback_years": "csv.payback",
+    "net_permanent": "kpi.net_permanent",
+    "npv": "kpi.npv",
+    "fte_full": "kpi.fte",
 }
-stem = t("overview.file_stem")
-columns = st.columns(3)
-with columns[0]:
+headers = {field: t(key) for field, key in columns.items()}
+labels = {"sheet": t("page.overview"), "title": t("overview.title"), "unit": t("unit.tkr"), **headers, "total": t("total")}
+notes = (t("overview.xlsx_note", cases=", ".join(changed_here)),) if changed_here else ()
+stem, xlsx = t("overview.file_stem"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+results_now = tuple(results)
+buttons = st.columns(3)
+with buttons[0]:
     download(
         t("overview.download_csv"),
-        overview_csv(table, dialect, headers),
+        overview_csv(table, dialect, list(headers.values())),
         f"{stem}.csv",
         "text/csv",
         key="overview.download_csv",
     )
-with columns[1]:
+with buttons[1]:
     download(
         t("overview.download_xlsx"),
         state.overview_xlsx_cached(table, tuple(labels.items()), notes),
         f"{stem}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        xlsx,
         key="overview.download_xlsx",
     )
-if workbook_bytes is not None:
-    with columns[2]:
-        workbook_results = tuple(results)
-        download(
-            t("overview.download_workbook"),
-            lambda: workbook_bytes(workbook_results),
-            f"{stem}-{t('overview.file_formulas')}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key="overview.download_workbook",
-            help=t("overview.download_workbook.help"),
-        )
+with buttons[2]:
+    download(
+        t("overview.download_workbook"),
+        lambda: workbook_bytes(results_now),
+        f"{stem}-{t('overview.file_formulas')}.xlsx",
+        xlsx,
+        key="overview.download_workbook",
+        help=t("overview.download_workbook.help"),
+    )

@@ -10,24 +10,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model import EvaluationError, case_to_yaml, format_number, format_percent_da
+from model import case_to_yaml, format_number, format_percent_da
 from model.uncertainty import Threshold
 from ui import sensitivity as sens
 from ui import state
 from ui.i18n import t
-from ui.widgets import bound, md, show_table, stored
+from ui.widgets import case_ids_or_stop, choice, md, pick_case, show_problems, show_table, toggle
 
 st.title(t("sens.title"))
 st.caption(t("sens.caption"))
 
-ids = state.case_ids()
-if not ids:
-    st.info(t("overview.no_cases", folder=str(state.cases_folder())))
-    st.stop()
-names = {cid: f"{cid} · {state.document_case(cid).title[:70]}" for cid in ids}
-case_id = st.selectbox(
-    t("case.pick"), ids, format_func=names.__getitem__, **bound("sens.case", stored("sens.case", ids[0], lambda c: c in ids))
-)
+case_id = pick_case("sens.case", case_ids_or_stop(), chars=70)
 settings = state.settings()
 current = state.current_case(case_id)
 if state.overrides(case_id):
@@ -40,30 +33,21 @@ if stale:
 try:
     plain = state.evaluate_cached(case, settings).kpis
     adjusted_result = state.evaluate_with_optimism(case, settings, bias)
-except (EvaluationError, ValueError) as exc:
-    st.error(t("case.eval_error"))
-    st.code(str(exc), language=None, wrap_lines=True)
+except ValueError as exc:  # EvaluationError included
+    show_problems(t("case.eval_error"), str(exc))
     st.stop()
 adjusted = adjusted_result.kpis
 
 # --- Key figures without and with optimism bias; the case the analyses run on -----------------------------
-st.subheader(t("sens.kpis"))
+st.subheader(t("kpis"))
 show_table(sens.kpi_frame(plain, adjusted), right=[t("sens.without_bias"), t("sens.with_bias")], key="sens.kpi_table")
-use_bias = st.toggle(
-    t("sens.use_bias"), help=t("sens.use_bias.help"), **bound(sens.USE_OPTIMISM, stored(sens.USE_OPTIMISM, False))
-)
+use_bias = toggle(t("sens.use_bias"), key=sens.USE_OPTIMISM, help=t("sens.use_bias.help"))
 analysed = adjusted_result.case if use_bias else case
 analysed_yaml = case_to_yaml(analysed)
 base_kpis = adjusted if use_bias else plain
 
-kpi_names = {k: t(f"sens.kpi.{k}") for k in sens.KPIS}
-kpi = st.segmented_control(
-    t("sens.kpi"),
-    sens.KPIS,
-    format_func=kpi_names.__getitem__,
-    required=True,
-    **bound("sens.kpi", stored("sens.kpi", "npv", lambda k: k in sens.KPIS)),
-)
+kpi_names = {k: t(f"col.{k}") for k in sens.KPIS}
+kpi = choice(st.segmented_control, t("sens.kpi"), sens.KPIS, key="sens.kpi", default="npv", labels=kpi_names, required=True)
 threshold = sens.threshold_input(kpi)
 
 tabs = st.tabs([t("sens.tab.tornado"), t("sens.tab.switching"), t("sens.tab.mc"), t("sens.tab.ranges"), t("sens.tab.bias")])

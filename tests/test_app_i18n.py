@@ -24,7 +24,6 @@ DYNAMIC = {
     "case.table": ("1", "2", "3"),
     "case.table.total": ("1", "2", "3"),
     "overview.csv_": ("danish", "plain"),
-    "optimism.": ("net", "payback", "npv"),
     "compare.axis.": ("calendar", "relative"),
     "audit.check.": ("value", "row_total", "column_sum", "same_rows", "drivers", "payback", "overview"),
     "audit.table.": ("section1", "table1", "table2", "table3", "overview"),

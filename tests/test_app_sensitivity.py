@@ -32,6 +32,14 @@ def _percent(share: float) -> str:
     return format_percent_da(share, 1).replace("\xa0", " ")
 
 
+def _set_range(at, low: str, high: str) -> None:
+    """Type a range for I5's varig_driftsudgift into the range editor and save it."""
+    at.selectbox(key="input.sens.range_pick.I5").set_value("varig_driftsudgift").run()
+    at.text_input(key="sens.low.I5.varig_driftsudgift").input(low).run()
+    at.text_input(key="sens.high.I5.varig_driftsudgift").input(high).run()
+    at.button(key="sens.range_save").click().run()
+
+
 def _case(case_id: str):
     return load_case(CASES / f"{case_id.lower()}.yaml")
 
@@ -148,10 +156,7 @@ def test_bad_number_of_draws_keeps_the_last_good_run(new_app, text, message):
 
 def test_a_range_set_on_the_page_reaches_the_analyses(new_app):
     at = _open(new_app, "I5")
-    at.selectbox(key="input.sens.range_pick.I5").set_value("varig_driftsudgift").run()
-    at.text_input(key="sens.low.I5.varig_driftsudgift").input("1.000").run()
-    at.text_input(key="sens.high.I5.varig_driftsudgift").input("2.000").run()
-    at.button(key="sens.range_save").click().run()
+    _set_range(at, "1.000", "2.000")
     assert not at.exception
     ranges_table = _table_with(at, "Interval")
     row = ranges_table[ranges_table["Forudsætning"].str.startswith("Varig driftsudgift")].iloc[0]
@@ -178,11 +183,8 @@ def test_a_range_set_on_the_page_reaches_the_analyses(new_app):
 )
 def test_a_bad_range_gives_a_message_and_changes_nothing(new_app, low, high, message):
     at = _open(new_app, "I5")
-    at.selectbox(key="input.sens.range_pick.I5").set_value("varig_driftsudgift").run()
     before = _table_with(at, "Udsving")
-    at.text_input(key="sens.low.I5.varig_driftsudgift").input(low).run()
-    at.text_input(key="sens.high.I5.varig_driftsudgift").input(high).run()
-    at.button(key="sens.range_save").click().run()
+    _set_range(at, low, high)
     assert not at.exception
     assert any(message in e.value for e in at.error)
     assert not at.session_state["sens.ranges"].get("I5")
@@ -246,7 +248,7 @@ def test_every_key_the_page_uses_exists_in_both_languages():
     source = "".join((ROOT / folder / "sensitivity.py").read_text(encoding="utf-8") for folder in ("app_pages", "ui"))
     used = set(re.findall(r"""\bt\(\s*["']([a-z0-9_.]+)["']""", source))
     kpis = ("net_permanent", "payback", "npv")
-    used |= {f"sens.kpi.{k}" for k in kpis} | {f"sens.tornado.caption.{k}" for k in kpis}
+    used |= {f"col.{k}" for k in kpis} | {f"sens.tornado.caption.{k}" for k in kpis}
     used |= {f"sens.threshold.{k}{suffix}" for k in kpis for suffix in ("", ".label", ".help")}
     used |= {f"sens.reason.{r}" for r in ("base_invalid", "no_effect", "no_crossing", "non_finite", "not_verified")}
     used |= {f"sens.range.problem.{code}" for code in RANGE_PROBLEMS} | {"sens.end.low", "sens.end.high"}
@@ -257,10 +259,7 @@ def test_every_key_the_page_uses_exists_in_both_languages():
 
 def test_a_range_that_no_longer_fits_a_changed_value_falls_back_to_the_default(new_app):
     at = _open(new_app, "I5")
-    at.selectbox(key="input.sens.range_pick.I5").set_value("varig_driftsudgift").run()
-    at.text_input(key="sens.low.I5.varig_driftsudgift").input("1.000").run()
-    at.text_input(key="sens.high.I5.varig_driftsudgift").input("2.000").run()
-    at.button(key="sens.range_save").click().run()
+    _set_range(at, "1.000", "2.000")
     at.switch_page("app_pages/case.py").run()
     at.selectbox(key="input.case.selected").set_value("I5").run()
     at.text_input(key="input.assumption.I5.varig_driftsudgift").input("2.500").run()
@@ -274,10 +273,7 @@ def test_a_range_that_no_longer_fits_a_changed_value_falls_back_to_the_default(n
 
 def test_reset_all_clears_the_ranges_optimism_bias_and_analysis_settings(new_app):
     at = _open(new_app, "I5")
-    at.selectbox(key="input.sens.range_pick.I5").set_value("varig_driftsudgift").run()
-    at.text_input(key="sens.low.I5.varig_driftsudgift").input("1.000").run()
-    at.text_input(key="sens.high.I5.varig_driftsudgift").input("2.000").run()
-    at.button(key="sens.range_save").click().run()
+    _set_range(at, "1.000", "2.000")
     at.text_input(key="input.sens.bias.cost_medium").input("50").run()
     at.text_input(key="input.sens.limit.npv").input("-500").run()
     at.text_input(key="input.sens.draws").input("2.000").run()

@@ -67,6 +67,22 @@ def _finish(chart: alt.LayerChart) -> dict[str, object]:
     return chart.properties(height=_HEIGHT).configure(locale=DANISH_LOCALE).to_dict()
 
 
+def _zero_line() -> alt.Chart:
+    return alt.Chart(_ZERO).mark_rule(color="#555", strokeWidth=1).encode(y="value:Q")
+
+
+def _by_year(field: str, title: str, amount: str, series: str, series_title: str) -> tuple[alt.X, alt.Y, list[alt.Tooltip]]:
+    """x (``field``, years as categories), y (``value``, amounts) and the tooltip of a chart of amounts per year."""
+    x = alt.X(f"{field}:O", title=title, axis=alt.Axis(labelAngle=0))
+    y = alt.Y("value:Q", title=amount, axis=alt.Axis(format=_AMOUNT))
+    tooltip = [
+        alt.Tooltip(f"{series}:N", title=series_title),
+        alt.Tooltip(f"{field}:O", title=title),
+        alt.Tooltip("value:Q", title=amount, format=_AMOUNT),
+    ]
+    return x, y, tooltip
+
+
 # --- Cumulative impact of one case ---------------------------------------------------------------
 
 
@@ -111,8 +127,7 @@ def cumulative_template(labels: tuple[tuple[str, str], ...], with_document: bool
     """
     text = dict(labels)
     order = [text["current"], text["document"]] if with_document else [text["current"]]
-    x = alt.X("year:O", title=text["year"], axis=alt.Axis(labelAngle=0))
-    y = alt.Y("value:Q", title=text["amount"], axis=alt.Axis(format=_AMOUNT))
+    x, y, tooltip = _by_year("year", text["year"], text["amount"], "series", " ")
     color = alt.Color(
         "series:N",
         title=None,
@@ -120,16 +135,11 @@ def cumulative_template(labels: tuple[tuple[str, str], ...], with_document: bool
         legend=alt.Legend(orient="bottom", labelLimit=300),
     )
     dash = alt.StrokeDash("series:N", scale=alt.Scale(domain=order, range=[[1, 0], [6, 4]][: len(order)]), legend=None)
-    tooltip = [
-        alt.Tooltip("series:N", title=" "),
-        alt.Tooltip("year:O", title=text["year"]),
-        alt.Tooltip("value:Q", title=text["amount"], format=_AMOUNT),
-    ]
     curve = alt.Chart(alt.NamedData(name="curve"))
     mark = alt.Chart(alt.NamedData(name="payback"))
     return _finish(
         alt.layer(
-            alt.Chart(_ZERO).mark_rule(color="#555", strokeWidth=1).encode(y="value:Q"),
+            _zero_line(),
             curve.mark_line(point=True, strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash, tooltip=tooltip),
             mark.mark_rule(color="#2e7d32", strokeDash=[4, 3], strokeWidth=2).encode(x="year:O"),
             mark.mark_text(align="right", dx=-6, dy=-6, color="#2e7d32", fontWeight="bold").encode(
@@ -178,17 +188,11 @@ def flows_template(labels: tuple[tuple[str, str], ...]) -> dict[str, object]:
         scale=alt.Scale(domain=domain, range=["#c0392b", "#2e7d32", "#1f2933"]),
         legend=alt.Legend(orient="bottom", labelLimit=300),
     )
-    x = alt.X("year:O", title=text["year"], axis=alt.Axis(labelAngle=0))
-    y = alt.Y("value:Q", title=text["amount"], axis=alt.Axis(format=_AMOUNT))
-    tooltip = [
-        alt.Tooltip("series:N", title=" "),
-        alt.Tooltip("year:O", title=text["year"]),
-        alt.Tooltip("value:Q", title=text["amount"], format=_AMOUNT),
-    ]
+    x, y, tooltip = _by_year("year", text["year"], text["amount"], "series", " ")
     return _finish(
         alt.layer(
             alt.Chart(alt.NamedData(name="bars")).mark_bar(opacity=0.85).encode(x=x, y=y, color=color, tooltip=tooltip),
-            alt.Chart(_ZERO).mark_rule(color="#555", strokeWidth=1).encode(y="value:Q"),
+            _zero_line(),
             alt.Chart(alt.NamedData(name="net"))
             .mark_line(point=True, strokeWidth=2)
             .encode(x=x, y=y, color=color, tooltip=tooltip),
@@ -229,17 +233,11 @@ def compare_template(labels: tuple[tuple[str, str], ...], names: tuple[str, ...]
     """
     text = dict(labels)
     field, title = ("since_start", text["since_start"]) if relative else ("year", text["year"])
-    x = alt.X(f"{field}:O", title=title, axis=alt.Axis(labelAngle=0))
-    y = alt.Y("value:Q", title=text["amount"], axis=alt.Axis(format=_AMOUNT))
+    x, y, tooltip = _by_year(field, title, text["amount"], "variant", text["variant"])
     color = alt.Color("variant:N", title=text["variant"], scale=alt.Scale(domain=list(names)), sort=list(names))
-    tooltip = [
-        alt.Tooltip("variant:N", title=text["variant"]),
-        alt.Tooltip(f"{field}:O", title=title),
-        alt.Tooltip("value:Q", title=text["amount"], format=_AMOUNT),
-    ]
     return _finish(
         alt.layer(
-            alt.Chart(_ZERO).mark_rule(color="#555", strokeWidth=1).encode(y="value:Q"),
+            _zero_line(),
             alt.Chart(alt.NamedData(name="curves"))
             .mark_line(point=True, strokeWidth=2.5)
             .encode(x=x, y=y, color=color, tooltip=tooltip),

@@ -51,7 +51,7 @@ from model.uncertainty import (
 from . import state
 from .charts import histogram_chart, tornado_chart
 from .i18n import t
-from .widgets import bound, md, number_input, show_table, stored
+from .widgets import bound, choice, md, number_input, show_table, stored
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -168,15 +168,15 @@ def limit_text(kpi: str, limit: float) -> str:
 def axis(kpi: str) -> tuple[str, str]:
     """A chart axis for ``kpi``: its title with the unit, and its d3 number format."""
     if kpi == "payback":
-        return f"{t('sens.kpi.payback')} ({t('sens.unit.years')})", ",.1f"
-    return f"{t(f'sens.kpi.{kpi}')} ({t('unit.tkr')})", ",.0f"
+        return f"{t('col.payback')} ({t('sens.unit.years')})", ",.1f"
+    return f"{t(f'col.{kpi}')} ({t('unit.tkr')})", ",.0f"
 
 
 def kpi_frame(plain: KPIs, adjusted: KPIs) -> pd.DataFrame:
     """The key figures without and with optimism bias, side by side."""
     rows = [
         (t("kpi.net_permanent"), format_amount(plain.net_permanent), format_amount(adjusted.net_permanent)),
-        (t("kpi.payback"), _years(plain.payback_years, 0), _years(adjusted.payback_years, 0)),
+        (t("col.payback"), _years(plain.payback_years, 0), _years(adjusted.payback_years, 0)),
         (t("kpi.payback_exact"), _years(plain.payback_exact, 2), _years(adjusted.payback_exact, 2)),
         (t("kpi.npv"), format_amount(plain.npv), format_amount(adjusted.npv)),
     ]
@@ -294,13 +294,9 @@ def ranges_section(case_id: str, case: Case, applied: set[str]) -> None:
     if not varying:
         return
     labels = {r.name: f"{r.label} ({r.unit})" for r in varying}
-    names = list(labels)
     st.markdown(f"**{t('sens.range.edit')}**")
-    name = st.selectbox(
-        t("sens.range.pick"),
-        names,
-        format_func=labels.__getitem__,
-        **bound(f"sens.range_pick.{case_id}", stored(f"sens.range_pick.{case_id}", names[0], lambda n: n in names)),
+    name = choice(
+        st.selectbox, t("sens.range.pick"), list(labels), key=f"sens.range_pick.{case_id}", default=varying[0].name, labels=labels
     )
     r = next(r for r in varying if r.name == name)
     low_key, high_key = _range_widget_keys(case_id, name)
@@ -438,13 +434,15 @@ def monte_carlo_inputs() -> tuple[str, int, int]:
     """The distribution, number of draws and seed inputs (and "new seed"); returns the three in force."""
     cols = st.columns([3, 2, 2, 1], vertical_alignment="bottom")
     with cols[0]:
-        distribution = st.segmented_control(
+        distribution = choice(
+            st.segmented_control,
             t("sens.mc.distribution"),
             DISTRIBUTIONS,
-            format_func={d: t(f"sens.mc.{d}") for d in DISTRIBUTIONS}.__getitem__,
+            key=DISTRIBUTION,
+            default="pert",
+            labels={d: t(f"sens.mc.{d}") for d in DISTRIBUTIONS},
             required=True,
             help=t("sens.mc.distribution.help"),
-            **bound(DISTRIBUTION, stored(DISTRIBUTION, "pert", lambda d: d in DISTRIBUTIONS)),
         )
     n, seed = int(stored(DRAWS, DEFAULT_DRAWS)), int(stored(SEED, DEFAULT_SEED))
     inputs = (
@@ -481,7 +479,7 @@ def percentile_frame(mc: MonteCarlo, base: Mapping[str, float | None]) -> pd.Dat
         p10, p50, p90 = mc.percentiles(key)
         rows.append(
             {
-                t("compare.kpi"): t(f"sens.kpi.{key}"),
+                t("compare.kpi"): t(f"col.{key}"),
                 "P10": show(key, p10),
                 "P50": show(key, p50),
                 "P90": show(key, p90),
@@ -499,7 +497,7 @@ def histogram(mc: MonteCarlo, kpi: str, base: float | None) -> alt.LayerChart | 
         return None
     p10, p50, p90 = mc.percentiles(kpi)
     marks = {"P10": p10, "P50": p50, "P90": p90, t("sens.mc.deterministic"): math.inf if base is None else base}
-    labels = {"title": t(f"sens.kpi.{kpi}"), "share": t("sens.mc.share"), "from": t("sens.mc.from"), "to": t("sens.mc.to")}
+    labels = {"title": t(f"col.{kpi}"), "share": t("sens.mc.share"), "from": t("sens.mc.from"), "to": t("sens.mc.to")}
     return histogram_chart(hist, marks, labels, axis(kpi)[1])
 
 
@@ -566,7 +564,7 @@ def optimism_section(case: Case, bias: OptimismBias) -> None:
         shown = grade_names[grade] if line.confidence else t("sens.bias.ungraded", grade=grade_names[grade])
         rows.append(
             {
-                t("sens.col.line"): line.name,
+                t("col.line"): line.name,
                 t("sens.col.grade"): shown,
                 t("sens.bias.cost_factor"): "× " + format_number(1 + bias.cost_uplift(line.confidence), 3),
                 t("sens.bias.saving_factor"): "× " + format_number(1 - bias.saving_reduction(line.confidence), 3),

@@ -18,6 +18,7 @@ from model.evaluate import SECTION1_AGGREGATES
 from .i18n import TEXTS, t
 
 __all__ = [
+    "FINDING_NUMBERS",
     "OPTIMISM_NUMBERS",
     "OVERVIEW_NUMBERS",
     "assumption_groups",
@@ -110,7 +111,7 @@ def table_frame(result: CaseResult, number: int) -> tuple[pd.DataFrame, list[int
     if len(frame.index) <= 1:
         return None
     labels = [*frame.index[:-1], t(f"case.table.total{number}")]
-    out = pd.DataFrame({t("case.table.line"): labels})
+    out = pd.DataFrame({t("col.line"): labels})
     if "Innovationspulje" in frame.columns:
         out[t("col.innovation")] = list(frame["Innovationspulje"])
     for column in frame.columns:
@@ -129,7 +130,7 @@ def kpi_rows(results: Sequence[tuple[str, CaseResult]]) -> pd.DataFrame:
         ("kpi.drift", lambda r: format_amount(r.kpis.drift)),
         ("kpi.anlaeg", lambda r: format_amount(r.kpis.anlaeg)),
         ("kpi.innovation", lambda r: format_amount(r.kpis.innovation)),
-        ("kpi.payback", lambda r: payback_text(r.kpis.payback_years)),
+        ("col.payback", lambda r: payback_text(r.kpis.payback_years)),
         ("kpi.payback_exact", lambda r: format_number(r.kpis.payback_exact, 2)),
         ("kpi.discounted_payback", lambda r: payback_text(r.kpis.discounted_payback_years)),
         ("kpi.net_permanent", lambda r: format_amount(r.kpis.net_permanent)),
@@ -200,6 +201,10 @@ def _table_name(table: str) -> str:
     return " / ".join(t(f"audit.table.{part}") if f"audit.table.{part}" in TEXTS else part for part in table.split(" vs "))
 
 
+#: Findings columns holding numbers (right-aligned), by their i18n key.
+FINDING_NUMBERS = ("audit.col.reported", "audit.col.computed", "audit.col.difference")
+
+
 def findings_frame(findings: Sequence[Finding], with_case: bool = False) -> pd.DataFrame:
     """Audit findings as a table: where, printed, computed, difference (printed − computed), which check."""
     rows = []
@@ -207,7 +212,7 @@ def findings_frame(findings: Sequence[Finding], with_case: bool = False) -> pd.D
         row = {t("col.case"): finding.case} if with_case else {}
         row |= {
             t("audit.col.table"): _table_name(finding.table),
-            t("audit.col.line"): finding.line,
+            t("col.line"): finding.line,
             t("audit.col.year"): str(finding.year) if finding.year is not None else t("total"),
             t("audit.col.reported"): format_number(finding.reported, 1),
             t("audit.col.computed"): format_number(finding.computed, 1),

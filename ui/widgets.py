@@ -11,12 +11,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 
-from model import EvaluationError, format_number, parse_number
+from model import Case, CaseResult, EvaluationError, Settings, format_number, parse_number
 
 from . import state
 from .charts import TEMPLATES, spec
@@ -24,13 +24,22 @@ from .i18n import t
 
 __all__ = [
     "bound",
+    "case_ids_or_stop",
+    "case_names",
     "chart",
+    "choice",
     "download",
+    "evaluate_all",
     "md",
     "number_input",
+    "pick_case",
+    "show_problems",
     "show_table",
     "stored",
+    "toggle",
 ]
+
+K = TypeVar("K")
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$:=])")
 _LINE_MARKER = re.compile(r"(?m)^(\s*\d*)([-+.)])(?=\s)")
@@ -76,6 +85,75 @@ def bound(key: str, value: Any, save: Callable[[Any], None] | None = None) -> di
     if widget_key not in st.session_state or st.session_state[widget_key] != value:
         st.session_state[widget_key] = value
     return {"key": widget_key, "on_change": _save, "args": (widget_key, key, save)}
+
+
+def choice(
+    widget: Callable[..., Any],
+    label: str,
+    options: Sequence[str],
+    *,
+    key: str,
+    default: str,
+    labels: Mapping[str, str],
+    **kwargs: Any,
+) -> Any:
+    """``widget`` (a select box, radio, segmented control) choosing one of ``options``, shown by ``labels``.
+
+    The choice is kept in ``st.session_state[key]`` (``default`` until the
+    user chooses, or when it is no longer an option).
+    """
+    value = stored(key, default, lambda v: v in options)
+    return widget(label, options, format_func=labels.__getitem__, **kwargs, **bound(key, value))
+
+
+def toggle(label: str, *, key: str, help: str | None = None) -> bool:
+    """A toggle, off until the user turns it on; kept in ``st.session_state[key]`` across pages."""
+    return st.toggle(label, help=help, **bound(key, stored(key, False)))
+
+
+# --- Cases --------------------------------------------------------------------------------------------------
+
+
+def case_ids_or_stop() -> list[str]:
+    """Every case the user can open; when there is none, the page says where case files go and stops."""
+    ids = state.case_ids()
+    if not ids:
+        st.info(t("overview.no_cases", folder=str(state.cases_folder())))
+        st.stop()
+    return ids
+
+
+def case_names(ids: Sequence[str], chars: int | None = None) -> dict[str, str]:
+    """``"I4 · Skærmteknologi – …"`` per case id, the title cut at ``chars``, to label options.
+
+    Computed before the widget is drawn: AppTest calls ``format_func``
+    outside the script run.
+    """
+    return {cid: f"{cid} · {state.document_case(cid).title[:chars]}" for cid in ids}
+
+
+def pick_case(key: str, ids: Sequence[str], chars: int | None = None) -> str:
+    """The page's case picker, its choice kept in ``st.session_state[key]`` (the first case until the user picks)."""
+    return choice(st.selectbox, t("case.pick"), ids, key=key, default=ids[0], labels=case_names(ids, chars))
+
+
+def show_problems(message: str, details: str | Sequence[str], *, warning: bool = False) -> None:
+    """``message`` in an error (or warning) box, the model's ``details`` below it as plain text."""
+    (st.warning if warning else st.error)(message)
+    st.code(details if isinstance(details, str) else "\n".join(details), language=None, wrap_lines=True)
+
+
+def evaluate_all(cases: Mapping[K, Case], settings: Settings) -> dict[K, CaseResult]:
+    """Every case evaluated (cached); those that cannot be are left out and named in one error box."""
+    results, problems = {}, []
+    for name, case in cases.items():
+        try:
+            results[name] = state.evaluate_cached(case, settings)
+        except EvaluationError as exc:
+            problems.append(str(exc))
+    if problems:
+        show_problems(t("overview.eval_errors"), problems)
+    return results
 
 
 # --- Danish number input ----------------------------------------------------------------------------
