@@ -82,38 +82,35 @@ with left:
     with st.expander(t("case.file"), expanded=False, icon=":material/save:"):
         case_file_section(case_id, case)
 
-# --- Results --------------------------------------------------------------------------------------------
+# --- Charts beside the assumptions; then section 1 and tables 1-3 across the page (years need the width) -----
 with right:
     chart_labels = {
         key: t(f"chart.{key}") for key in ("year", "amount", "current", "document", "payback", "costs", "savings", "net")
     }
     template_labels = tuple(chart_labels.items())
-    charts = st.columns(2)
-    with charts[0]:
-        st.markdown(f"**{t('case.chart.cumulative')}**")
-        chart("cumulative", (template_labels, compare is not None), cumulative_data(result, compare, chart_labels))
-    with charts[1]:
-        st.markdown(f"**{t('case.chart.flows')}**")
-        chart("flows", (template_labels,), flows_data(result, chart_labels))
+    st.subheader(t("case.chart.cumulative"))
+    chart("cumulative", (template_labels, compare is not None), cumulative_data(result, compare, chart_labels))
+    st.subheader(t("case.chart.flows"))
+    chart("flows", (template_labels,), flows_data(result, chart_labels))
 
-    st.subheader(t("case.section1"))
-    frame, bold = section1_frame(result)
-    show_table(frame, right=[str(y) for y in result.years], bold_rows=bold, widths={"": 290}, key="case.section1")
-    notes = [t("case.section1_note", unit=t("unit.tkr_pl", level=case.price_level))]
-    if k.innovation > 0:
-        notes.insert(0, t("case.innovation_footnote", amount=format_amount(k.innovation)))
-    for note in notes:
-        st.caption(note)
+st.subheader(t("case.section1"))
+frame, bold = section1_frame(result)
+show_table(frame, right=[str(y) for y in result.years], bold_rows=bold, widths={"": 290}, key="case.section1")
+notes = [t("case.section1_note", unit=t("unit.tkr_pl", level=case.price_level))]
+if k.innovation > 0:
+    notes.insert(0, t("case.innovation_footnote", amount=format_amount(k.innovation)))
+for note in notes:
+    st.caption(note)
 
-    for number in (1, 2, 3):
-        table = table_frame(result, number)
-        if table is None:
-            continue
-        st.markdown(f"**{t(f'case.table{number}')}**")
-        frame, bold = table
-        show_table(
-            frame,
-            right=[c for c in frame.columns if c[:1].isdigit() or c == t("total")],
-            bold_rows=bold,
-            widths={t("col.line"): 290},
-        )
+for number in (1, 2, 3):
+    table = table_frame(result, number)
+    if table is None:
+        continue
+    st.markdown(f"**{t(f'case.table{number}')}**")
+    frame, bold = table
+    show_table(
+        frame,
+        right=[c for c in frame.columns if c[:1].isdigit() or c == t("total")],
+        bold_rows=bold,
+        widths={t("col.line"): 290},
+    )

@@ -64,7 +64,7 @@ with tabs[0]:
     show_table(
         sens.tornado_frame(result, whole),
         right=[t(key) for key in sens.TORNADO_NUMBERS],
-        widths={t("sens.col.assumption"): "large"},
+        widths={t("sens.col.assumption"): 480},
         key="sens.tornado_table",
     )
     st.caption(md(t("sens.range.legend")))

@@ -2,7 +2,7 @@
 
 Finds the overview's totals, changes an assumption on the Business case page
 and sees the payback time and the net permanent effect move to the model's
-figures, and takes a full-page screenshot of every page: into
+figures (and beside them the same with optimism bias), and takes a full-page screenshot of every page: into
 ``docs/screenshots/`` (shown in the README) when ``UPDATE_SCREENSHOTS=1``,
 else into a temporary folder, so an ordinary test run leaves the repository
 as it was::
@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from conftest import CASES, ROOT
 
-from model import evaluate, evaluate_paths, format_amount, load_case
+from model import apply_optimism_bias, evaluate, evaluate_paths, format_amount, load_case
 from ui.tables import payback_text
 
 pytestmark = pytest.mark.browser
@@ -198,6 +198,14 @@ def test_overview_totals_then_change_an_assumption_and_screenshot_every_page(ser
     expect(_metric(page, "Tilbagebetalingstid")).to_have_text(payback_text(changed.payback_years))
     expect(_metric(page, "Varig effektivisering netto")).to_have_text(format_amount(changed.net_permanent))
     expect(page.get_by_text("Dokumentet: 18.540 t.kr.")).to_be_visible()
+
+    # The same key figures with optimism bias, beside the plain ones.
+    page.get_by_text("Vis med optimismetillæg", exact=True).click()
+    _settle(page)
+    case = load_case(CASES / "i4.yaml").with_values({"gevinst_vagtskifte": 15000.0})
+    adjusted = evaluate(apply_optimism_bias(case)).kpis
+    expect(_metric(page, "Nutidsværdi m. tillæg")).to_have_text(format_amount(adjusted.npv))
+    expect(_metric(page, "Tilb.tid m. tillæg")).to_have_text(payback_text(adjusted.payback_years))
     _screenshot(page, screenshots, "business-case")
 
     # The change holds on the other pages of the session.
