@@ -81,14 +81,11 @@ __all__ = [
     "with_user_ranges",
 ]
 
-RANGES = state.RANGES
-RANGE_ERROR = "sens.range_error"
-OPTIMISM = state.OPTIMISM
+# The keys of what the user changes here; ui.state names them once, as "reset all" clears them.
+RANGES, RANGE_ERROR, OPTIMISM, LIMITS, DRAWS, SEED, DISTRIBUTION = state.SENS_CHANGES
+_LOW_TEXT, _HIGH_TEXT = state.SENS_TYPED
+#: A view choice (kept by "reset all"): run the analyses on the case with optimism bias.
 USE_OPTIMISM = "sens.use_optimism"
-LIMITS = "sens.limits"
-DRAWS = "sens.draws"
-SEED = "sens.seed"
-DISTRIBUTION = "sens.distribution"
 
 #: The key figures the page analyses, in the order of its picker.
 KPIS = ("net_permanent", "payback", "npv")
@@ -232,7 +229,7 @@ def with_user_ranges(case_id: str, case: Case) -> tuple[Case, set[str], list[str
 
 
 def _range_widget_keys(case_id: str, name: str) -> tuple[str, str]:
-    return f"sens.low.{case_id}.{name}", f"sens.high.{case_id}.{name}"
+    return f"{_LOW_TEXT}{case_id}.{name}", f"{_HIGH_TEXT}{case_id}.{name}"
 
 
 def _save_range(case_id: str, case: Case, name: str) -> None:
