@@ -15,29 +15,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from sample_cases import T1
 
 from model import load_paths
 from model.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 
-# 2020-2024; costs +, savings -. Every krone: 200, 10, -90, -90, -90 (payback 5);
+# T1 (tests/sample_cases.py): every krone 200, 10, -90, -90, -90 (payback 5);
 # Drift (investment pool only) 200, innovation pool 30, anlæg 20, net permanent -90.
-T1 = """
-id: T1
-title: Testcase
-price_level: 2020
-first_year: 2020
-last_year: 2024
-assumptions:
-  - {name: gevinst, label: Gevinst, value: 100, unit: t.kr., source: test}
-lines:
-  - {name: Besparelse, kind: permanent, area: service, formula: "-gevinst", phase_in: {2021: 0.5, 2022: 1}}
-  - {name: Drift, kind: permanent, area: service, amounts: {2021: 10, 2022: 10, 2023: 10, 2024: 10}}
-  - {name: Investering, kind: one_off, area: service, amounts: {2020: 150, 2021: 50}}
-  - {name: Innovation, kind: one_off, area: service, funding: innovationspulje, amounts: {2020: 30}}
-  - {name: Anlaeg, kind: one_off, area: anlaeg, amounts: {2020: 20}}
-"""
 
 # A foundation investment: no savings, no payback ("-"), no IRR.
 T2 = """
@@ -285,9 +271,9 @@ BAD_FILES: dict[str, str | bytes] = {
     # Found when the case is evaluated: the line names the case (the file may be named too).
     "huge-formula.yaml": T1.replace("id: T1", "id: HUGE").replace('"-gevinst"', '"1e308"'),
     "division.yaml": T1.replace("id: T1", "id: DIV").replace('"-gevinst"', '"1 / (gevinst - 100)"'),
-    "multiline-name.yaml": T1.replace("{name: Drift,", '{name: "Besparelse\\nigen",').replace(
-        "{name: Besparelse,", '{name: "Besparelse\\nigen",'
-    ),
+    "multiline-name.yaml": T1.replace("id: T1", "id: ML")
+    .replace("- name: Drift\n", '- name: "Besparelse\\nigen"\n')
+    .replace("- name: Besparelse\n", '- name: "Besparelse\\nigen"\n'),
 }
 
 
