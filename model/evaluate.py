@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .formula import Formula, Value
+from .formula import Formula, FormulaError, Value
 from .kpi import discounted_payback, irr, npv, payback
 from .schema import Case, Line
 
@@ -216,7 +216,11 @@ def compute_flows(case: Case, values: Mapping[str, Value] | None = None) -> Flow
     lines: dict[str, np.ndarray] = {}
     line_hours: dict[str, np.ndarray] = {}
     for line in case.lines:
-        lines[line.name], line_hours[line.name] = _line_flows(line, years, env)
+        try:
+            lines[line.name], line_hours[line.name] = _line_flows(line, years, env)
+        except FormulaError as exc:  # e.g. a name the values do not bind
+            msg = f"case {case.id}: line {line.name!r}: {exc}"
+            raise EvaluationError(msg) from None
     shape = np.broadcast_shapes(*(a.shape for a in lines.values()))
     with np.errstate(all="ignore"):  # sums too large for floats become inf; evaluate() refuses them
         return _flows(case, years, lines, line_hours, shape)

@@ -128,6 +128,10 @@ def _no_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, A
     loader.flatten_mapping(node)
     seen = set()
     for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain name or number, not a list or mapping", key_node.start_mark
+            )
         key = loader.construct_object(key_node, deep=True)
         if key in seen:
             raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} appears twice", key_node.start_mark)
@@ -204,13 +208,19 @@ def parse_case(text: str, source: str = "<case>") -> Case:
         return Case.model_validate(data)
     except ValidationError as exc:
         raise CaseFileError(source, _validation_message(exc, data)) from None
+    except (TypeError, ValueError, RecursionError) as exc:  # a shape the schema did not foresee
+        raise CaseFileError(source, f"cannot be read as a case: {exc}") from None
 
 
 def _read_text(path: Path) -> str:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if path.exists() and not path.is_file():
+            raise CaseFileError(str(path), "is not a regular file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever stat() said
+        if len(data) > MAX_FILE_BYTES:
             raise CaseFileError(str(path), f"file is larger than {MAX_FILE_BYTES:,} bytes")
-        return path.read_text(encoding="utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise CaseFileError(str(path), "file is not UTF-8 text") from None
     except OSError as exc:
@@ -242,6 +252,8 @@ class LoadResult:
     cases: tuple[Case, ...]
     overview: OverviewReport | None
     errors: tuple[CaseFileError, ...]
+    sources: tuple[str, ...] = ()
+    """The file each case came from, in the order of ``cases``."""
 
 
 _OVERVIEW_NAME = "overview.yaml"
@@ -281,7 +293,7 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
             continue
         seen[case.id] = file
         cases.append(case)
-    return LoadResult(tuple(cases), overview, tuple(errors))
+    return LoadResult(tuple(cases), overview, tuple(errors), tuple(str(seen[c.id]) for c in cases))
 
 
 class _Dumper(yaml.SafeDumper):

@@ -39,15 +39,23 @@ class Portfolio:
     errors: tuple[str, ...]
 
 
-def evaluate_cases(cases: Sequence[Case], settings: Settings | None = None, report: OverviewReport | None = None) -> Portfolio:
-    """Evaluate ``cases`` (already loaded) into a :class:`Portfolio`."""
+def evaluate_cases(
+    cases: Sequence[Case],
+    settings: Settings | None = None,
+    report: OverviewReport | None = None,
+    sources: Sequence[str] = (),
+) -> Portfolio:
+    """Evaluate ``cases`` (already loaded) into a :class:`Portfolio`.
+
+    ``sources``, where given, names the file of each case in its error message.
+    """
     results: list[CaseResult] = []
     errors: list[str] = []
-    for case in cases:
+    for index, case in enumerate(cases):
         try:
             results.append(evaluate(case, settings))
         except EvaluationError as exc:
-            errors.append(str(exc))
+            errors.append(f"{sources[index]}: {exc}" if index < len(sources) else str(exc))
     table = overview(results, allow_mixed_price_levels=True) if results else None
     if table is not None and table.total is None:
         levels = ", ".join(f"{r.case.id}: {r.case.price_level}" for r in results)
@@ -58,7 +66,7 @@ def evaluate_cases(cases: Sequence[Case], settings: Settings | None = None, repo
 def evaluate_paths(paths: Iterable[str | Path], settings: Settings | None = None) -> Portfolio:
     """Load case files and folders (see :func:`model.load_paths`) and evaluate them."""
     loaded = load_paths(paths)
-    portfolio = evaluate_cases(loaded.cases, settings, loaded.overview)
+    portfolio = evaluate_cases(loaded.cases, settings, loaded.overview, loaded.sources)
     file_errors = tuple(str(e) for e in loaded.errors)
     return Portfolio(portfolio.results, portfolio.overview, portfolio.report, file_errors + portfolio.errors)
 

@@ -65,6 +65,11 @@ AGGREGATES: dict[str, str] = {
 #: typo or an attack, and would make sums lose precision.
 MAX_MAGNITUDE = 1e12
 
+#: Most formula text a case may evaluate per scenario: characters of all its
+#: formulas times its years. The six cases use under 1 % of it; the limit keeps
+#: one uploaded file from tying up a server that all users share.
+MAX_FORMULA_WEIGHT = 1_000_000
+
 _IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 _CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 
@@ -319,6 +324,7 @@ class Case(_Frozen):
             raise ValueError(msg)
         known = set(names) | {"indfasning", "timer"}
         years = set(self.years)
+        weight = 0
         for index, line in enumerate(self.lines):
             where = f"lines[{index}] ({line.name!r})"
             for field_name, keys in (("amounts", line.amounts), ("phase_in", line.phase_in)):
@@ -339,6 +345,16 @@ class Case(_Frozen):
                 if place == "hours" and "timer" in formula.names:
                     msg = f"{where}.hours: the hours formula cannot use 'timer' (itself)"
                     raise ValueError(msg)
+                if place.startswith("phase_in") and formula.names & {"indfasning", "timer"}:
+                    msg = f"{where}.{place}: a phase-in share cannot use 'indfasning' or 'timer'"
+                    raise ValueError(msg)
+            weight += sum(len(f.text) for f in formulas.values()) * len(years)
+        if weight > MAX_FORMULA_WEIGHT:
+            msg = (
+                f"the formulas are too heavy to evaluate quickly ({weight:,} characters × years; "
+                f"at most {MAX_FORMULA_WEIGHT:,}): simplify them or split the case"
+            )
+            raise ValueError(msg)
         if self.reported is not None:
             for table in self.reported.tables:
                 stray = sorted(set(table.years) - years)

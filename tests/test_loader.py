@@ -424,3 +424,29 @@ class TestRoundTrip:
     def test_any_title_and_value(self, title, value):
         case = parse_case(GOOD).model_copy(update={"title": title}).with_values({"gevinst": value})
         assert parse_case(case_to_yaml(case)) == case
+
+
+class TestFoundInReview:
+    """Inputs an independent review found crashing or hanging; each must give one clear message."""
+
+    @pytest.mark.parametrize("key", ["? [1, 2]\n: 3", "{a: 1}: 3"])
+    def test_a_list_or_mapping_as_a_key_is_refused(self, key):
+        message = _refused(f"id: x\n{key}\n")
+        assert "a key must be a plain name or number" in message
+
+    def test_a_phase_in_share_cannot_use_the_lines_own_names(self):
+        text = GOOD.replace("phase_in: {2021: 0.5, 2022: 1}", 'phase_in: {2021: "timer", 2022: 1}')
+        assert "phase_in.2021: a phase-in share cannot use 'indfasning' or 'timer'" in _refused(text)
+
+    def test_formulas_too_heavy_to_evaluate_quickly_are_refused(self):
+        # 12 lines × a 1.800-character formula × 61 years = 1,3 million, over the 1 million allowed.
+        heavy = "min(" + ", ".join(["gevinst"] * 200) + ")"
+        lines = "".join(
+            f'  - {{name: L{i}, kind: permanent, area: service, formula: "{heavy}"}}\n' for i in range(12)
+        )
+        text = GOOD.replace("last_year: 2024", "last_year: 2080").replace("lines:\n", "lines:\n" + lines, 1)
+        assert "too heavy to evaluate quickly" in _refused(text)
+
+    def test_a_special_file_is_not_read_without_limit(self):
+        result = load_paths(["/dev/zero"])
+        assert [str(e) for e in result.errors] == ["/dev/zero: is not a regular file"]
