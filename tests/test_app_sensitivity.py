@@ -98,8 +98,8 @@ def test_switching_values_table_is_the_models(new_app):
     assert row["Nulpunktsværdi"] == format_number(expected["pris_pr_bruger"].value, 4)  # 9.142,6298
     assert "kontrolleret" in row["Bemærkning"]
     assert any("opfylder casen tærsklen tilbagebetalingstid ≤ 6 år" in s.value for s in at.success)
-    # a background figure that enters no formula is n/a, with the reason
-    row = table[table["Forudsætning"].str.startswith("Sparet tid pr. hold pr. vagtoverdragelse på plejecentre")].iloc[0]
+    # the hourly rate only converts the gain to hours: n/a, with the reason
+    row = table[table["Forudsætning"].str.startswith("Timepris, plejepersonale")].iloc[0]
     assert row["Nulpunktsværdi"] == "i.r."
     assert "afhænger ikke" in row["Bemærkning"]
 

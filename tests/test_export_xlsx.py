@@ -431,7 +431,9 @@ class TestStructure:
                         assert cell.number_format == "#,##0"
         i4 = book["I4"]
         vagtskifte = i4.cell(_row_of(i4, "Reduceret tid ved vagtskifte", _row_of(i4, TABLES[1])), 4).value
-        assert vagtskifte.startswith("=-(ROUND((I4_gevinst_vagtskifte*D")
+        assert vagtskifte.startswith(
+            "=-(ROUND(((I4_gevinst_vagtskifte*(((I4_andel_gevinst_plejecenter*I4_minutter_plejecenter)/20)"
+        )
         assert "/(5),0)*(5))" in vagtskifte
 
     def test_totals_cumulative_payback_and_npv_are_formulas(self, documented):

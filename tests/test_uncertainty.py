@@ -149,9 +149,20 @@ class TestI4ByHand:
 
     def test_assumption_without_effect_is_na(self, i4):
         rows = {r.range.name: r for r in switching_values(i4, Threshold("npv", 0)).rows}
-        # The time drivers are background figures that enter no formula.
-        assert rows["minutter_plejecenter"].value is None
-        assert rows["minutter_plejecenter"].reason == "no_effect"
+        # The hourly rate only converts the gain to staff hours: no effect on the kroner.
+        assert rows["timepris"].value is None
+        assert rows["timepris"].reason == "no_effect"
+
+    def test_minutes_per_handover_switching_value_by_hand(self, i4):
+        # The gain follows the minutes: 18.540 × (50 % × m/20 + 50 % × 30/30) t.kr. a year, so one
+        # minute on plejecentre is worth 18.540 × 0,5 / 20 = 463,5 t.kr. a year at full effect.
+        # Its present value (2017-2025, d = 1/1,035, phase-in 60 %, 80 %, then 100 %):
+        # 463,5 × (0,6 d + 0,8 d² + d³ + ... + d⁹) = 463,5 × 7,0345 = 3.260,5.
+        # NPV 29.079,2 at 20 minutes is 0 at 20 − 29.079,2 / 3.260,5 = 11,08 minutes
+        # (the document's rounding of each year to 5 t.kr. moves it by 0,003 minutes).
+        row = {r.range.name: r for r in switching_values(i4, Threshold("npv", 0)).rows}["minutter_plejecenter"]
+        assert row.value == pytest.approx(11.081, abs=0.01)
+        assert row.verified
 
 
 # --- I5 by hand ------------------------------------------------------------------------------
