@@ -61,6 +61,9 @@ from .schema import Line
 
 __all__ = ["ASSUMPTIONS_SHEET", "OVERVIEW_SHEET", "workbook_bytes"]
 
+#: Longest formula Excel accepts, in characters (including the leading "=").
+EXCEL_FORMULA_LIMIT = 8192
+
 #: Sheet names besides one per case.
 OVERVIEW_SHEET = "Oversigt"
 ASSUMPTIONS_SHEET = "Antagelser"
@@ -383,7 +386,18 @@ class _CaseSheet:
         return f"{self.cell(first, col)}:{self.cell(last, col)}"
 
     def formula(self, row: int, col: int, text: str, value: float | str, fmt: Format) -> None:
-        """A formula cell with the engine's ``value`` as its cached result."""
+        """A formula cell with the engine's ``value`` as its cached result.
+
+        Raises ``ValueError`` for a formula longer than Excel accepts (8.192
+        characters), which a very long case formula over long defined names
+        could give: better a clear message than a workbook Excel refuses.
+        """
+        if len(text) + 1 > EXCEL_FORMULA_LIMIT:
+            msg = (
+                f"sheet {self.sheet.get_name()!r}, cell {self.cell(row, col)}: the formula is {len(text) + 1:,} characters; "
+                f"Excel accepts at most {EXCEL_FORMULA_LIMIT:,}"
+            )
+            raise ValueError(msg)
         self.sheet.write_formula(row, col, "=" + text, fmt, value if isinstance(value, str) else float(value))
 
     def label(self, row: int, text: str, fmt: Format | None = None, area: str = "") -> None:

@@ -5,6 +5,10 @@ the innovation pool is left out, as the document does), *Anlæg*,
 *Tilbagebetalingstid* (whole years; None for "-") and *Varig effektivisering,
 netto* (costs +, savings -), plus NPV (net savings, + when it pays) and the
 årsværk freed at full phase-in.
+
+The "I alt" NPV adds each case's NPV as of its own first year (t = 0), as the
+cases report them; cases that start in different years are not re-discounted
+to a common year.
 """
 
 from __future__ import annotations

@@ -25,8 +25,9 @@ import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from libreoffice import LibreOfficeError, read_values, recalculate, soffice
+from sample_cases import T1
 
-from model import Case, CaseResult, Settings, case_to_yaml, evaluate, evaluate_paths, overview, overview_csv
+from model import Case, CaseResult, Settings, case_to_yaml, evaluate, evaluate_paths, overview, overview_csv, parse_case
 from model.cli import main
 from model.export_csv import OVERVIEW_COLUMNS
 from model.export_xlsx import ASSUMPTIONS_SHEET, OVERVIEW_SHEET, _defined_name, _sheet_names, workbook_bytes
@@ -678,3 +679,13 @@ class TestLibreOffice:
         source.write_bytes(workbook_bytes([]))
         with pytest.raises(LibreOfficeError, match="overwrite"):
             recalculate([source], tmp_path)
+
+
+def test_a_formula_longer_than_excel_accepts_is_refused_with_its_cell():
+    # min() of 990 references to `a` fits the engine's 2.000 characters, but each becomes the
+    # defined name "<30-character id>_a" (32 characters) in the workbook: about 33.000 characters.
+    case_id = "L" * 30
+    text = T1.replace("id: T1", f"id: {case_id}").replace('"-gevinst"', '"min(' + ",".join(["a"] * 990) + ')"')
+    text = text.replace("assumptions:\n", "assumptions:\n  - {name: a, label: A, value: 1, unit: stk., source: test}\n", 1)
+    with pytest.raises(ValueError, match=r"the formula is [\d,]+ characters; Excel accepts at most 8,192"):
+        workbook_bytes([evaluate(parse_case(text))])
