@@ -97,7 +97,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip(f"no Chromium at {CHROMIUM} (scripts/install-system-deps.sh installs it)")
+        pytest.fail(f"no Chromium at {CHROMIUM}: run scripts/install-system-deps.sh")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

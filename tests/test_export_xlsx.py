@@ -277,7 +277,7 @@ def documented() -> tuple[CaseResult, ...]:
     """The case files in cases/, evaluated as documented."""
     results = evaluate_paths([CASES]).results
     if not results:
-        pytest.skip("no case files in cases/")
+        pytest.fail("no case files in cases/")
     return results
 
 
@@ -338,7 +338,7 @@ def recalculated(exported, tmp_path_factory) -> dict[str, Path]:
     in Antagelser (see :data:`CHANGES`, :data:`CHANGED_SETTINGS`).
     """
     if soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+        pytest.fail("LibreOffice (soffice) is not installed: run scripts/install-system-deps.sh")
     inputs = {name: _poisoned(data) for name, data in exported.items()}
     inputs["edited_values"] = _edit_assumptions(
         exported["documented"], {(case_id, name): value for case_id, change in CHANGES.items() for name, value in change.items()}
@@ -674,7 +674,7 @@ class TestLibreOffice:
 
     def test_recalculate_refuses_to_overwrite_its_input(self, tmp_path):
         if soffice() is None:
-            pytest.skip("LibreOffice (soffice) is not installed")
+            pytest.fail("LibreOffice (soffice) is not installed: run scripts/install-system-deps.sh")
         source = tmp_path / "a.xlsx"
         source.write_bytes(workbook_bytes([]))
         with pytest.raises(LibreOfficeError, match="overwrite"):
