@@ -175,7 +175,7 @@ def irr(flows: np.ndarray, level: float, horizon: int) -> IRRResult:
     if signs.size == 0 or np.all(signs == signs[0]):
         return IRRResult(None, "no sign change: the flows never turn from costs to savings")
     roots = np.roots(values[::-1])
-    real = roots[np.abs(roots.imag) < 1e-9].real
+    real = roots[np.abs(roots.imag) < 1e-6 * np.maximum(1.0, np.abs(roots))].real  # a double root comes out slightly complex
     positive = np.unique(np.round([_polish(values, x) for x in real[real > 1e-12]], 10))
     rates = sorted(float(1.0 / x - 1.0) for x in positive)
     if not rates:

@@ -347,3 +347,11 @@ class TestIRR:
         base, scaled = irr(flows, level, horizon), irr(k * flows, k * level, horizon)
         assume(base.rate is not None and abs(base.rate) < 10)
         assert scaled.rate == pytest.approx(base.rate, rel=1e-6, abs=1e-8)
+
+
+def test_irr_finds_a_double_root():
+    # Net savings 100, -200, 100 = 100 (1 - x)^2 with x = 1/(1+r): the only rate is 0 %,
+    # a double root that np.roots returns with a tiny imaginary part.
+    result = irr(np.array([-100.0, 200.0, -100.0]), 0.0, 3)
+    assert result.rate == pytest.approx(0.0, abs=1e-9)
+    assert result.reason is None
