@@ -135,8 +135,7 @@ def discounted_payback(
     horizon = max(limit, flows.shape[-1])
     series = extend_flows(flows, level, horizon) * _discount_factors(rate, horizon)
     costs = extend_flows(np.asarray(gross_costs, dtype=float), 0.0, horizon)
-    result = payback(series, 0.0, costs)
-    return result
+    return payback(series, 0.0, costs)
 
 
 def _polish(values: np.ndarray, x: float) -> float:
