@@ -29,6 +29,7 @@ from .export_csv import csv_bytes, overview_csv, safe_text
 from .export_overview_xlsx import overview_xlsx
 from .export_xlsx import workbook_bytes
 from .formula import Formula, FormulaError
+from .key_figures import KeyFigures, key_figures
 from .kpi import IRRResult, Payback, discounted_payback, extend_flows, irr, npv, payback
 from .loader import CaseFileError, LoadResult, case_to_yaml, load_case, load_overview, load_paths, parse_case
 from .optimism import DEFAULT_OPTIMISM_BIAS, OptimismBias, apply_optimism_bias
@@ -67,6 +68,7 @@ __all__ = [
     "FormulaError",
     "IRRResult",
     "KPIs",
+    "KeyFigures",
     "Line",
     "LoadResult",
     "MonteCarlo",
@@ -107,6 +109,7 @@ __all__ = [
     "format_percent_da",
     "format_years",
     "irr",
+    "key_figures",
     "kpi_values",
     "load_case",
     "load_overview",

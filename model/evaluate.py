@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .formula import Formula, FormulaError, Value
-from .kpi import discounted_payback, irr, npv, payback
+from .key_figures import key_figures
 from .schema import Case, Line
 
 __all__ = [
@@ -282,28 +282,27 @@ def _optional(value: float, digits: int | None = None) -> float | None:
     return round(float(value), digits) if digits is not None else float(value)
 
 
+def _whole(value: float) -> int | None:
+    return int(value) if np.isfinite(value) else None
+
+
 def _kpis(flows: Flows, settings: Settings) -> KPIs:
-    flow = flows.total_impact_all
-    level = flows.net_permanent
-    pay = payback(flow, level, flows.gross_costs)
-    discounted = discounted_payback(flow, level, flows.gross_costs, settings.discount_rate)
-    rate = irr(flow, float(level), settings.horizon)
-    hours_full = float(flows.hours[..., -1])
-    years = _optional(float(pay.years))
-    discounted_years = _optional(float(discounted.years))
+    """The one scenario's :func:`model.key_figures` as plain numbers (None for "never")."""
+    figures = key_figures(flows, settings)
+    rate = figures.irr()
     return KPIs(
-        net_permanent=float(level),
-        payback_years=None if years is None else int(years),
-        payback_exact=_optional(float(pay.exact), 4),
-        discounted_payback_years=None if discounted_years is None else int(discounted_years),
-        npv=float(npv(flow, level, settings.discount_rate, settings.horizon)),
+        net_permanent=float(figures.net_permanent),
+        payback_years=_whole(float(figures.payback_years)),
+        payback_exact=_optional(float(figures.payback), 4),
+        discounted_payback_years=_whole(float(figures.discounted_payback_years)),
+        npv=float(figures.npv),
         irr=rate.rate,
         irr_note=rate.reason,
-        drift=float(flows.service_investment.sum()),
-        anlaeg=float(flows.capital_investment.sum()),
-        innovation=float(flows.innovation.sum()),
-        hours_full=hours_full,
-        fte_full=hours_full / settings.hours_per_fte,
+        drift=float(figures.drift),
+        anlaeg=float(figures.anlaeg),
+        innovation=float(figures.innovation),
+        hours_full=float(figures.hours_full),
+        fte_full=float(figures.fte_full),
     )
 
 

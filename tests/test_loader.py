@@ -441,9 +441,7 @@ class TestFoundInReview:
     def test_formulas_too_heavy_to_evaluate_quickly_are_refused(self):
         # 12 lines × a 1.800-character formula × 61 years = 1,3 million, over the 1 million allowed.
         heavy = "min(" + ", ".join(["gevinst"] * 200) + ")"
-        lines = "".join(
-            f'  - {{name: L{i}, kind: permanent, area: service, formula: "{heavy}"}}\n' for i in range(12)
-        )
+        lines = "".join(f'  - {{name: L{i}, kind: permanent, area: service, formula: "{heavy}"}}\n' for i in range(12))
         text = GOOD.replace("last_year: 2024", "last_year: 2080").replace("lines:\n", "lines:\n" + lines, 1)
         assert "too heavy to evaluate quickly" in _refused(text)
 

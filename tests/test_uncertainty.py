@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model import Settings, evaluate, load_case, parse_case
+from model.monte_carlo import _draw
 from model.uncertainty import (
     BLOCK,
     DEFAULT_SHARE,
@@ -26,7 +27,6 @@ from model.uncertainty import (
     MonteCarlo,
     Threshold,
     UncertaintyError,
-    _draw,
     kpi_values,
     monte_carlo,
     monte_carlo_block,
