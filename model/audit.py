@@ -70,8 +70,8 @@ class Finding:
             "line": self.line,
             "year": self.year,
             "reported": self.reported,
-            "computed": None if self.computed is None else round(self.computed, 6),
-            "difference": None if self.difference is None else round(self.difference, 6),
+            "computed": None if self.computed is None else round(self.computed, 6) + 0.0,
+            "difference": None if self.difference is None else round(self.difference, 6) + 0.0,
             "check": self.check,
         }
 
@@ -198,12 +198,25 @@ def _column_sums(case: Case, table: ReportedTable) -> list[Finding]:
 
 
 def _same_rows(case: Case, tables: Sequence[ReportedTable]) -> list[Finding]:
-    """Rows that show the same lines, compared cell by cell where both print the year."""
+    """Rows that show the same lines, compared cell by cell where both print the year.
+
+    Rows are grouped by the lines they show first, so only rows of one group
+    are paired: the work is the pairs within groups, never every pair of
+    rows (``model.budget`` bounds even that when the case is read).
+    """
     findings: list[Finding] = []
-    rows = [(table, row, _line_set(case, row)) for table in tables for row in table.rows]
-    for (ta, ra, sa), (tb, rb, sb) in combinations(rows, 2):
-        if sa != sb or not sa:
-            continue
+    groups: dict[frozenset[str], list[tuple[ReportedTable, ReportedRow]]] = {}
+    for table in tables:
+        for row in table.rows:
+            members = _line_set(case, row)
+            if members:
+                groups.setdefault(members, []).append((table, row))
+    order = {id(row): index for index, row in enumerate(r for t in tables for r in t.rows)}
+    ordered = sorted(  # the order of every pair of rows, as before grouping
+        (pair for group in groups.values() for pair in combinations(group, 2)),
+        key=lambda pair: (order[id(pair[0][1])], order[id(pair[1][1])]),
+    )
+    for (ta, ra), (tb, rb) in ordered:
         for year in sorted(set(ta.years) & set(tb.years)):
             a, b = ra.values.get(year, 0.0), rb.values.get(year, 0.0)
             difference = _gap(a, b)

@@ -7,7 +7,9 @@
 PATH is case files or folders (default ``cases/``). A bad file gives one line
 on stderr naming the file and the problem, the other files are still
 evaluated and printed, and the exit status is 1. Figures in 1.000 kr. at the
-cases' price level, costs positive, savings negative.
+cases' price level, costs positive, savings negative. Text from the files
+(titles, names, messages) is printed with control characters escaped
+(``\\n``, ``\\x1b``), so a file cannot forge a row or drive the terminal.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from .evaluate import Settings
 from .export_csv import csv_bytes
 from .export_xlsx import workbook_bytes
 from .portfolio import Portfolio, audit_findings, evaluate_paths, summary_data
+from .text import printable
 
 __all__ = ["main"]
 
@@ -55,7 +58,7 @@ def _summary_table(portfolio: Portfolio) -> str:
         out.append(
             f"{r.case.id:<6} {format_amount(k.drift):>9} {format_amount(k.anlaeg):>9} {format_years(k.payback_years):>9} "
             f"{format_amount(k.net_permanent):>9} {format_amount(k.npv):>9} {format_percent_da(k.irr):>8} "
-            f"{format_number(k.fte_full):>8}  {r.case.title}"
+            f"{format_number(k.fte_full):>8}  {printable(r.case.title)}"
         )
     if portfolio.overview and portfolio.overview.total:
         t = portfolio.overview.total
@@ -104,9 +107,9 @@ def _audit_table(findings: Sequence[Finding]) -> str:
     out = [header, "-" * len(header)]
     for f in findings:
         out.append(
-            f"{f.case:<6} {f.table:<18} {f.year if f.year is not None else 'I alt':>5} "
+            f"{printable(f.case):<6} {f.table:<18} {f.year if f.year is not None else 'I alt':>5} "
             f"{format_number(f.reported, 1):>10} {format_number(f.computed, 1):>10} {format_number(f.difference, 1):>8}  "
-            f"{f.check}: {f.line}"
+            f"{f.check}: {printable(f.line)}"
         )
     out.append(f"{len(findings)} finding(s); difference = reported - computed, 1.000 kr.")
     return "\n".join(out)
@@ -122,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     portfolio = evaluate_paths(args.paths, settings)
     for message in portfolio.errors:
-        print("error: " + message.replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr)
+        print("error: " + printable(message), file=sys.stderr)
     if args.command == "summary":
         if args.format == "json":
             print(json.dumps(summary_data(portfolio), ensure_ascii=False, indent=2, allow_nan=False))
@@ -142,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             with open(args.xlsx, "wb") as handle:
                 handle.write(data)
         except (OSError, ValueError) as exc:
-            print(f"error: {args.xlsx}: {exc}", file=sys.stderr)
+            print(f"error: {printable(args.xlsx)}: {printable(str(exc))}", file=sys.stderr)
             return 1
         print(f"wrote {args.xlsx} ({len(portfolio.results)} case(s))")
     return 1 if portfolio.errors else 0

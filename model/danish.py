@@ -28,14 +28,21 @@ def format_amount(value: float | None) -> str:
         return format_decimal(0 if rounded == 0 else rounded, format="#,##0", locale=_LOCALE)
 
 
+def _no_negative_zero(text: str) -> str:
+    """``"-0"`` (a tiny negative rounded away, or -0.0) shown as ``"0"``."""
+    if text[:1] in ("-", "\u2212") and not any(c in "123456789" for c in text):
+        return text[1:]
+    return text
+
+
 def format_number(value: float | None, decimals: int = 1) -> str:
-    """A number with up to ``decimals`` decimals in Danish: ``1.234,5``; "-" for None."""
+    """A number with up to ``decimals`` decimals in Danish: ``1.234,5``; "-" for None; never ``-0``."""
     if value is None or not math.isfinite(value):
         return "-"
     pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
     with decimal.localcontext() as ctx:
         ctx.prec = 400
-        return format_decimal(value, format=pattern, locale=_LOCALE)
+        return _no_negative_zero(format_decimal(value, format=pattern, locale=_LOCALE))
 
 
 def format_percent_da(value: float | None, decimals: int = 1) -> str:
@@ -45,7 +52,7 @@ def format_percent_da(value: float | None, decimals: int = 1) -> str:
     pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "") + " %"
     with decimal.localcontext() as ctx:
         ctx.prec = 400
-        return format_percent(value, format=pattern, locale=_LOCALE)
+        return _no_negative_zero(format_percent(value, format=pattern, locale=_LOCALE))
 
 
 def format_years(value: int | float | None) -> str:
@@ -55,7 +62,8 @@ def format_years(value: int | float | None) -> str:
     return f"{format_number(value, 1)} år"
 
 
-_DANISH = re.compile(r"^[-+−]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+# ASCII digits only: ``\d`` would read an Arabic-Indic "٣" as 3. Matched whole (``\Z``, not ``$``).
+_DANISH = re.compile(r"[-+−]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?")
 
 
 def parse_number(text: str) -> float:
@@ -64,21 +72,22 @@ def parse_number(text: str) -> float:
     ``"23,4"`` → 23.4; ``"1.234,5"`` → 1234.5; ``"1.234"`` → 1234.0;
     ``"-1.935"`` → -1935.0. A lone dot that is not a thousands separator
     (``"23.4"``) is refused rather than read as 234, as are empty text,
-    letters and non-finite values. Raises ``ValueError`` with a message in
+    letters, digits other than 0-9 and non-finite values; ``"-0"`` is 0.
+    Raises ``ValueError`` with a message in
     plain words.
 
     >>> parse_number("23,4"), parse_number("1.234,5"), parse_number(" -1.935 ")
     (23.4, 1234.5, -1935.0)
     """
-    cleaned = re.sub(r"(?<=\d)[ \u00a0](?=\d{3}(?:\D|$))", "", str(text).strip())
+    cleaned = re.sub(r"(?<=[0-9])[ \u00a0](?=[0-9]{3}(?:[^0-9]|$))", "", str(text).strip())
     if not cleaned:
         msg = "enter a number"
         raise ValueError(msg)
-    if not _DANISH.match(cleaned):
+    if not _DANISH.fullmatch(cleaned):
         msg = f"{text!r} is not a number in Danish format (e.g. 1.234,5 or 23,4)"
         raise ValueError(msg)
     value = float(cleaned.replace("−", "-").replace(".", "").replace(",", "."))
     if not math.isfinite(value):
         msg = f"{text!r} is too large"
         raise ValueError(msg)
-    return value
+    return value + 0.0  # -0 is 0

@@ -11,6 +11,7 @@ positive, savings negative; hours in hours per year.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -87,31 +88,17 @@ def phase_shares(line: Line, years: tuple[int, ...], env: Mapping[str, Value]) -
 
     0 before the first ``phase_in`` key, then the share of the latest key at
     or before the year; 1 in every year for a line without ``phase_in``.
-    Shares given as formulas are evaluated over ``env``.
+    Shares given as formulas are evaluated over ``env``, once per key.
     """
     if line.phase_in is None:
         return [1.0] * len(years)
     keys = sorted(line.phase_in)
+    values = [_value(line.phase_in[key], env) for key in keys]
     shares: list[Value] = []
     for year in years:
-        current = [k for k in keys if k <= year]
-        shares.append(_value(line.phase_in[current[-1]], env) if current else 0.0)
+        position = bisect_right(keys, year)
+        shares.append(values[position - 1] if position else 0.0)
     return shares
-
-
-def _line_year(spec: str, share: Value, env: Mapping[str, Value]) -> Value:
-    """One formula in one year, phased in once.
-
-    A formula that names ``indfasning`` applies the share itself; one that
-    names ``timer`` builds on the line's hours, which are already phased in;
-    any other formula's result is multiplied by the share.
-    """
-    formula = _parse(spec)
-    result = formula.evaluate({**env, "indfasning": share})
-    if phased_by_itself(formula):
-        return result
-    with np.errstate(all="ignore"):  # non-finite results are judged by the caller
-        return np.multiply(result, share)
 
 
 #: Names that make a formula apply the phase-in share itself.
@@ -123,20 +110,61 @@ def phased_by_itself(formula: Formula) -> bool:
     return bool(formula.names & PHASED_NAMES)
 
 
-def _line_flows(line: Line, years: tuple[int, ...], env: Mapping[str, Value]) -> tuple[np.ndarray, np.ndarray]:
-    """(amounts, hours) of one line per year, each of shape (..., len(years))."""
+def _phased(spec: str, shares: list[Value], hours: list[Value] | None, env: dict[str, Value]) -> list[Value]:
+    """One formula in every year, phased in once.
+
+    A formula that names ``indfasning`` applies the share itself; one that
+    names ``timer`` builds on the line's hours, which are already phased in;
+    any other formula's result is multiplied by the share. That other kind
+    is the same in every year, so it is evaluated once.
+    Otherwise ``env``'s ``indfasning`` (and ``timer``, from ``hours``) are set
+    in place year by year: no copy of the assumptions per year.
+    """
+    formula = _parse(spec)
+    if not phased_by_itself(formula):
+        base = formula.evaluate(env)
+        with np.errstate(all="ignore"):  # non-finite results are judged by the caller
+            return [np.multiply(base, share) for share in shares]
+    out: list[Value] = []
+    for index, share in enumerate(shares):
+        env["indfasning"] = share
+        env["timer"] = hours[index] if hours is not None else 0.0
+        out.append(formula.evaluate(env))
+    return out
+
+
+def _check_shares(line: Line, years: tuple[int, ...], shares: list[Value]) -> None:
+    """Refuse a phase-in share outside 0-1 (a share of 5 or -1 is a slip, not a plan)."""
+    if line.phase_in is None:
+        return
+    for year, share in zip(years, shares, strict=True):
+        values = np.asarray(share, dtype=float)
+        if np.any(values < -1e-9) or np.any(values > 1 + 1e-9):
+            shown = float(values.flat[int(np.argmax((values < -1e-9) | (values > 1 + 1e-9)))])
+            msg = f"line {line.name!r}, {year}: the phase-in share {shown:g} is outside 0-1"
+            raise EvaluationError(msg)
+
+
+def _line_flows(line: Line, years: tuple[int, ...], env: dict[str, Value]) -> tuple[np.ndarray, np.ndarray]:
+    """(amounts, hours) of one line per year, each of shape (..., len(years)).
+
+    ``env`` is the caller's own copy of the assumptions; its ``indfasning``
+    and ``timer`` entries are overwritten here. The work is one evaluation
+    per formula and year at most, never a copy of ``env``.
+    """
     shares = phase_shares(line, years, env)
-    hours = [_line_year(line.hours, share, env) if line.hours is not None else 0.0 for share in shares]
-    amounts: list[Value] = []
-    for year, share, hour in zip(years, shares, hours, strict=False):
-        year_env = {**env, "timer": hour}
-        if line.formula is not None:
-            amounts.append(_line_year(line.formula, share, year_env))
-        elif line.amounts is not None and year in line.amounts:
-            amounts.append(_value(line.amounts[year], {**year_env, "indfasning": 1.0}))
-        else:
-            amounts.append(0.0)
-    return _stack(amounts), _stack(hours)
+    _check_shares(line, years, shares)
+    hours = _phased(line.hours, shares, None, env) if line.hours is not None else None
+    if line.formula is not None:
+        amounts = _phased(line.formula, shares, hours, env)
+    else:
+        amounts = []
+        given = line.amounts or {}
+        env["indfasning"] = 1.0
+        for index, year in enumerate(years):
+            env["timer"] = hours[index] if hours is not None else 0.0
+            amounts.append(_value(given[year], env) if year in given else 0.0)
+    return _stack(amounts), _stack(hours if hours is not None else [0.0] * len(years))
 
 
 def _stack(values: list[Value]) -> np.ndarray:
@@ -221,6 +249,9 @@ def compute_flows(case: Case, values: Mapping[str, Value] | None = None) -> Flow
         except FormulaError as exc:  # e.g. a name the values do not bind
             msg = f"case {case.id}: line {line.name!r}: {exc}"
             raise EvaluationError(msg) from None
+        except EvaluationError as exc:
+            msg = f"case {case.id}: {exc}"
+            raise EvaluationError(msg) from None
     shape = np.broadcast_shapes(*(a.shape for a in lines.values()))
     with np.errstate(all="ignore"):  # sums too large for floats become inf; evaluate() refuses them
         return _flows(case, years, lines, line_hours, shape)
@@ -279,7 +310,7 @@ class KPIs:
 def _optional(value: float, digits: int | None = None) -> float | None:
     if not np.isfinite(value):
         return None
-    return round(float(value), digits) if digits is not None else float(value)
+    return (round(float(value), digits) if digits is not None else float(value)) + 0.0
 
 
 def _whole(value: float) -> int | None:
@@ -394,18 +425,18 @@ class CaseResult:
             "cumulative": _rounded(self.flows.cumulative),
             "hours": _rounded(self.flows.hours),
             "fte": _rounded(self.fte),
-            "net_permanent": round(k.net_permanent, 6),
+            "net_permanent": _round6(k.net_permanent),
             "payback_years": k.payback_years,
             "payback_exact": k.payback_exact,
             "discounted_payback_years": k.discounted_payback_years,
-            "npv": round(k.npv, 6),
+            "npv": _round6(k.npv),
             "irr": k.irr,
             "irr_note": k.irr_note,
-            "drift": round(k.drift, 6),
-            "anlaeg": round(k.anlaeg, 6),
-            "innovation": round(k.innovation, 6),
-            "hours_full": round(k.hours_full, 6),
-            "fte_full": round(k.fte_full, 6),
+            "drift": _round6(k.drift),
+            "anlaeg": _round6(k.anlaeg),
+            "innovation": _round6(k.innovation),
+            "hours_full": _round6(k.hours_full),
+            "fte_full": _round6(k.fte_full),
             "settings": {
                 "discount_rate": self.settings.discount_rate,
                 "horizon": self.settings.horizon,
@@ -414,8 +445,13 @@ class CaseResult:
         }
 
 
+def _round6(value: float) -> float:
+    """``value`` to 6 decimals, -0.0 as 0.0 (no "-0" in any output)."""
+    return round(float(value), 6) + 0.0
+
+
 def _rounded(values: np.ndarray) -> list[float]:
-    return [round(float(v), 6) for v in values]
+    return [_round6(v) for v in values]
 
 
 def evaluate(case: Case, settings: Settings | None = None) -> CaseResult:

@@ -4,7 +4,8 @@ Danish Excel reads ``;``-separated files with decimal commas, and needs a
 UTF-8 byte-order mark to see "æøå". Any text cell that a spreadsheet would
 take for a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage
 return) gets a leading apostrophe, the OWASP-recommended neutralisation;
-numbers are written as numbers.
+numbers are written as numbers (never ``-0``). Control characters in text
+(a newline in a title) are written as escapes (``\\n``), as everywhere text is printed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Literal
 import numpy as np
 
 from .overview import Overview
+from .text import printable
 
 __all__ = ["FORMULA_PREFIXES", "csv_bytes", "overview_csv", "safe_text"]
 
@@ -43,16 +45,16 @@ def _cell(value: object, dialect: Dialect) -> str:
     if isinstance(value, (np.integer, np.floating)):
         value = value.item()
     if isinstance(value, (int, float)):
-        text = repr(round(float(value), 6)).removesuffix(".0") if isinstance(value, float) else str(value)
+        text = repr(round(float(value), 6) + 0.0).removesuffix(".0") if isinstance(value, float) else str(value)
         return text.replace(".", ",") if dialect == "danish" else text
-    return safe_text(str(value))
+    return safe_text(printable(str(value)))
 
 
 def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[object]], dialect: Dialect = "danish") -> bytes:
     """Rows as CSV bytes: Danish (``;``, decimal comma, UTF-8 with BOM) or plain (``,``, dot, UTF-8)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if dialect == "danish" else ",", lineterminator="\r\n")
-    writer.writerow([safe_text(h) for h in header])
+    writer.writerow([safe_text(printable(h)) for h in header])
     for row in rows:
         writer.writerow([_cell(v, dialect) for v in row])
     encoding = "utf-8-sig" if dialect == "danish" else "utf-8"

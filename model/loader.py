@@ -28,6 +28,7 @@ import yaml
 from pydantic import ValidationError
 
 from .schema import Case, OverviewReport
+from .text import has_control, printable
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -133,6 +134,10 @@ def _no_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, A
                 None, None, "a key must be a plain name or number, not a list or mapping", key_node.start_mark
             )
         key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, str) and has_control(key):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key '{printable(key)}' contains a control character", key_node.start_mark
+            )
         if key in seen:
             raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} appears twice", key_node.start_mark)
         seen.add(key)
@@ -263,8 +268,10 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     """Load case files and folders of them; a bad file is reported, not fatal.
 
     A folder contributes its ``*.yaml``/``*.yml`` files in name order; a file
-    named ``overview.yaml`` is read as the overview report. Cases with an id
-    already loaded are reported as errors.
+    named ``overview.yaml`` is read as the overview report. An entry of that
+    name that is not a regular file (a link to ``/dev/zero``, a folder) or a
+    link to nothing is reported as an error, not skipped. Cases with an id
+    already loaded are reported as errors naming both files.
     """
     cases: list[Case] = []
     errors: list[CaseFileError] = []
@@ -273,7 +280,13 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
+            for entry in sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")):
+                if entry.is_file():
+                    files.append(entry)
+                elif entry.is_symlink() and not entry.exists():
+                    errors.append(CaseFileError(str(entry), "is a link to nothing (the file it points to is gone)"))
+                else:
+                    errors.append(CaseFileError(str(entry), "is not a regular file"))
         elif path.exists():
             files.append(path)
         else:

@@ -42,17 +42,17 @@ class OverviewLine:
     fte_full: float
 
     def to_dict(self) -> dict[str, object]:
-        """Plain data for JSON."""
+        """Plain data for JSON (``+ 0.0``: no -0.0)."""
         return {
             "id": self.id,
             "title": self.title,
-            "drift": round(self.drift, 6),
-            "anlaeg": round(self.anlaeg, 6),
-            "innovation": round(self.innovation, 6),
+            "drift": round(self.drift, 6) + 0.0,
+            "anlaeg": round(self.anlaeg, 6) + 0.0,
+            "innovation": round(self.innovation, 6) + 0.0,
             "payback_years": self.payback_years,
-            "net_permanent": round(self.net_permanent, 6),
-            "npv": round(self.npv, 6),
-            "fte_full": round(self.fte_full, 6),
+            "net_permanent": round(self.net_permanent, 6) + 0.0,
+            "npv": round(self.npv, 6) + 0.0,
+            "fte_full": round(self.fte_full, 6) + 0.0,
         }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -26,11 +27,15 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     StrictStr,
+    ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
+from .budget import MAX_YEARS, check_counts, check_work
 from .formula import Formula, FormulaError
+from .text import refuse_control
 
 __all__ = [
     "AGGREGATES",
@@ -65,13 +70,9 @@ AGGREGATES: dict[str, str] = {
 #: typo or an attack, and would make sums lose precision.
 MAX_MAGNITUDE = 1e12
 
-#: Most formula text a case may evaluate per scenario: characters of all its
-#: formulas times its years. The six cases use under 1 % of it; the limit keeps
-#: one uploaded file from tying up a server that all users share.
-MAX_FORMULA_WEIGHT = 1_000_000
-
-_IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
-_CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
+# Matched whole (``fullmatch``): ``$`` alone would let "I1\n" through.
+_IDENT = re.compile(r"[a-z][a-z0-9_]*")
+_CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 
 Year = Annotated[StrictInt, Field(ge=1900, le=2200)]
 
@@ -107,7 +108,9 @@ class Assumption(_Frozen):
     (e.g. 122,79 t.kr. where the text rounds to 123); the audit recomputes the
     lines with the stated figures to show what the text's drivers give.
     ``minimum``/``maximum`` bound every value the assumption may take (0 and
-    none by default; 1 for shares). ``vary: false`` keeps background figures
+    none by default; 1 for shares, 168 for hours per week); ``integer: true``
+    makes its value a whole number (a count of ceiling lifts; a range around
+    it may still be continuous). ``vary: false`` keeps background figures
     and structural shares (that must add up) out of the uncertainty analysis.
     """
 
@@ -122,12 +125,13 @@ class Assumption(_Frozen):
     stated: Number | None = None
     minimum: Number | None = 0.0
     maximum: Number | None = None
+    integer: StrictBool = False
     vary: StrictBool = True
 
     @field_validator("name")
     @classmethod
     def _identifier(cls, name: str) -> str:
-        if not _IDENT.match(name):
+        if not _IDENT.fullmatch(name):
             msg = f"assumption name {name!r} must be lower-case letters, digits and _ (e.g. 'handover_minutes')"
             raise ValueError(msg)
         if name in RESERVED_NAMES:
@@ -135,10 +139,18 @@ class Assumption(_Frozen):
             raise ValueError(msg)
         return name
 
+    @field_validator("label", "unit", "group")
+    @classmethod
+    def _one_line(cls, text: str, info: ValidationInfo) -> str:
+        return refuse_control(text, str(info.field_name))
+
     @model_validator(mode="after")
     def _consistent(self) -> Assumption:
         for what in ("value", "low", "high", "stated", "minimum", "maximum"):
             _finite(getattr(self, what), what)
+        if self.integer and self.value != math.floor(self.value):
+            msg = f"value {self.value} must be a whole number (a count; 'integer: true')"
+            raise ValueError(msg)
         if self.low is not None and self.high is not None and self.low > self.high:
             msg = f"low ({self.low}) is greater than high ({self.high})"
             raise ValueError(msg)
@@ -183,6 +195,11 @@ class Line(_Frozen):
     confidence: Literal["high", "medium", "low"] | None = None
     note: StrictStr = ""
 
+    @field_validator("name")
+    @classmethod
+    def _one_line(cls, name: str) -> str:
+        return refuse_control(name, "line name")
+
     @model_validator(mode="after")
     def _one_way(self) -> Line:
         if (self.amounts is None) == (self.formula is None):
@@ -198,8 +215,9 @@ class Line(_Frozen):
             if not isinstance(amount, str):
                 _finite(amount, f"amount for {year}")
         for year, share in (self.phase_in or {}).items():
-            if not isinstance(share, str):
-                _finite(share, f"phase-in share for {year}")
+            if not isinstance(share, str) and not 0 <= share <= 1:
+                msg = f"phase-in share for {year} is {share!r}; a share is between 0 and 1 (0.6, not 60)"
+                raise ValueError(msg)
         return self
 
     def formulas(self) -> dict[str, Formula]:
@@ -240,6 +258,11 @@ class ReportedRow(_Frozen):
     ) = None
     values: dict[Year, Number] = Field(default_factory=dict)
     total: Number | None = None
+
+    @field_validator("label")
+    @classmethod
+    def _one_line(cls, label: str) -> str:
+        return refuse_control(label, "row label")
 
     @model_validator(mode="after")
     def _selector(self) -> ReportedRow:
@@ -296,10 +319,17 @@ class Case(_Frozen):
     lines: list[Line] = Field(min_length=1)
     reported: Reported | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _within_budget(cls, data: object) -> object:
+        if isinstance(data, dict):
+            check_counts(data)
+        return data
+
     @field_validator("id")
     @classmethod
     def _case_id(cls, value: str) -> str:
-        if not _CASE_ID.match(value):
+        if not _CASE_ID.fullmatch(value):
             msg = f"case id {value!r} must be letters, digits, '-' or '_' (at most 32)"
             raise ValueError(msg)
         return value
@@ -309,16 +339,16 @@ class Case(_Frozen):
         if self.last_year < self.first_year:
             msg = f"last_year {self.last_year} is before first_year {self.first_year}"
             raise ValueError(msg)
-        if self.last_year - self.first_year > 60:
-            msg = "a case may cover at most 61 years"
+        if self.last_year - self.first_year + 1 > MAX_YEARS:
+            msg = f"a case may cover at most {MAX_YEARS} years"
             raise ValueError(msg)
         names = [a.name for a in self.assumptions]
-        duplicates = sorted({n for n in names if names.count(n) > 1})
+        duplicates = sorted(n for n, count in Counter(names).items() if count > 1)
         if duplicates:
             msg = f"assumption names must be unique; repeated: {', '.join(duplicates)}"
             raise ValueError(msg)
         line_names = [line.name for line in self.lines]
-        duplicates = sorted({n for n in line_names if line_names.count(n) > 1})
+        duplicates = sorted(n for n, count in Counter(line_names).items() if count > 1)
         if duplicates:
             msg = f"line names must be unique; repeated: {', '.join(duplicates)}"
             raise ValueError(msg)
@@ -349,12 +379,8 @@ class Case(_Frozen):
                     msg = f"{where}.{place}: a phase-in share cannot use 'indfasning' or 'timer'"
                     raise ValueError(msg)
             weight += sum(len(f.text) for f in formulas.values()) * len(years)
-        if weight > MAX_FORMULA_WEIGHT:
-            msg = (
-                f"the formulas are too heavy to evaluate quickly ({weight:,} characters × years; "
-                f"at most {MAX_FORMULA_WEIGHT:,}): simplify them or split the case"
-            )
-            raise ValueError(msg)
+        rows = sum(len(table.rows) for table in self.reported.tables) if self.reported else 0
+        check_work(weight, rows, len(years))
         if self.reported is not None:
             for table in self.reported.tables:
                 stray = sorted(set(table.years) - years)
@@ -401,7 +427,12 @@ class Case(_Frozen):
             value = float(values[a.name])
             low = a.low if a.low is not None and a.low <= value else None
             high = a.high if a.high is not None and a.high >= value else None
-            replaced.append(Assumption.model_validate({**a.model_dump(), "value": value, "low": low, "high": high}))
+            try:
+                replaced.append(Assumption.model_validate({**a.model_dump(), "value": value, "low": low, "high": high}))
+            except ValidationError as exc:  # pydantic's own text (and its URL) is not for the user
+                problems = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors(include_url=False))
+                msg = f"case {self.id}: {a.name}: {problems}"
+                raise ValueError(msg) from None
         return self.model_copy(update={"assumptions": replaced})
 
 

@@ -354,8 +354,9 @@ class TestLoadPaths:
         result = load_paths([tmp_path])
         assert [c.id for c in result.cases] == ["T1", "T3"]
         assert result.overview is None
-        assert [Path(e.source).name for e in result.errors] == ["b.yaml", "d.yaml", "e.yaml"]
-        b, d, e = (str(err) for err in result.errors)
+        assert [Path(e.source).name for e in result.errors] == ["sub.yaml", "b.yaml", "d.yaml", "e.yaml"]
+        sub, b, d, e = (str(err) for err in result.errors)
+        assert sub == f"{tmp_path / 'sub.yaml'}: is not a regular file"
         assert b.startswith(f"{tmp_path / 'b.yaml'}: line 10") and "'.nan' is ambiguous" in b
         assert d == f"{tmp_path / 'd.yaml'}: case id 'T1' is already used by {tmp_path / 'a.yaml'}"
         assert e == f"{tmp_path / 'e.yaml'}: file is not UTF-8 text"

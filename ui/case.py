@@ -56,6 +56,7 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
                     commit=partial(state.set_override, case_id, assumption.name),
                     minimum=original.minimum,
                     maximum=original.maximum,
+                    integer=original.integer,
                     help=md(assumption.source),
                 )
                 if assumption.name in changes:
