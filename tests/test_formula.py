@@ -9,7 +9,6 @@ reach Python's builtins.
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import pytest
@@ -103,11 +102,11 @@ class TestEvaluate:
         assert math.isinf(float(Formula.parse("1 / a").evaluate({"a": 0.0})))
         assert math.isnan(float(Formula.parse("a / a").evaluate({"a": 0.0})))
 
-    def test_power_tower_is_float_arithmetic_and_fast(self):
-        start = time.perf_counter()
-        value = float(Formula.parse("9 ** 9 ** 9 ** 9").evaluate({}))
-        assert math.isinf(value)
-        assert time.perf_counter() - start < 1.0
+    def test_power_tower_is_float_arithmetic(self):
+        # Floats overflow to inf at once; Python integers would compute a number with
+        # 9^387420489 digits. The seconds are measured by benchmarks/hostile_files.py.
+        value = Formula.parse("9 ** 9 ** 9 ** 9").evaluate({})
+        assert isinstance(value, float) and math.isinf(value)
 
     def test_names_are_looked_up_only_in_the_environment(self):
         for name in ("__builtins__", "open", "print", "np"):
@@ -271,11 +270,10 @@ class TestRefused:
         ],
         ids=["unary", "calls", "sum", "parentheses", "power"],
     )
-    def test_deep_nesting_is_refused_quickly(self, text):
-        start = time.perf_counter()
+    def test_deep_nesting_is_refused(self, text):
+        # The seconds are measured by benchmarks/hostile_files.py, not here.
         with pytest.raises(FormulaError, match=r"nested too deeply|not valid|characters long"):
             Formula.parse(text)
-        assert time.perf_counter() - start < 1.0
 
     def test_parentheses_alone_do_not_count_as_nesting(self):
         assert float(Formula.parse("(" * 50 + "1" + ")" * 50).evaluate({})) == 1.0
