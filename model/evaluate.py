@@ -145,7 +145,9 @@ def _check_shares(line: Line, years: tuple[int, ...], shares: list[Value]) -> No
             raise EvaluationError(msg)
 
 
-def _line_flows(line: Line, years: tuple[int, ...], env: dict[str, Value]) -> tuple[np.ndarray, np.ndarray]:
+def _line_flows(
+    line: Line, years: tuple[int, ...], env: dict[str, Value], *, check_shares: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
     """(amounts, hours) of one line per year, each of shape (..., len(years)).
 
     ``env`` is the caller's own copy of the assumptions; its ``indfasning``
@@ -153,7 +155,8 @@ def _line_flows(line: Line, years: tuple[int, ...], env: dict[str, Value]) -> tu
     per formula and year at most, never a copy of ``env``.
     """
     shares = phase_shares(line, years, env)
-    _check_shares(line, years, shares)
+    if check_shares:
+        _check_shares(line, years, shares)
     hours = _phased(line.hours, shares, None, env) if line.hours is not None else None
     if line.formula is not None:
         amounts = _phased(line.formula, shares, hours, env)
@@ -235,7 +238,10 @@ def compute_flows(case: Case, values: Mapping[str, Value] | None = None) -> Flow
 
     ``values`` may hold floats or arrays of shape ``(n,)``; missing names
     take the case's value. Non-finite results are left in place (NaN/inf)
-    for the caller to judge; :func:`evaluate` refuses them.
+    for the caller to judge; :func:`evaluate` refuses them. With the case's
+    own values, a phase-in share outside 0-1 raises :class:`EvaluationError`;
+    the uncertainty analyses' ``values`` may carry a share formula a little
+    past 1 (three rollout shares each raised by 20 %), which is left as it is.
     """
     env: dict[str, Value] = assumption_values(case)
     if values:
@@ -245,7 +251,7 @@ def compute_flows(case: Case, values: Mapping[str, Value] | None = None) -> Flow
     line_hours: dict[str, np.ndarray] = {}
     for line in case.lines:
         try:
-            lines[line.name], line_hours[line.name] = _line_flows(line, years, env)
+            lines[line.name], line_hours[line.name] = _line_flows(line, years, env, check_shares=not values)
         except FormulaError as exc:  # e.g. a name the values do not bind
             msg = f"case {case.id}: line {line.name!r}: {exc}"
             raise EvaluationError(msg) from None
