@@ -13,6 +13,20 @@ See ``docs/`` for the case-file format and the conventions.
 """
 
 from .audit import TOLERANCE, Finding, audit_case, audit_overview
+from .bundle import BundleFigures, bundle_figures, rebase_npv, summed_flows
+from .choice import (
+    NEXT_MILLION,
+    OBJECTIVES,
+    POOLS,
+    CaseFigures,
+    Choice,
+    ChoiceError,
+    ChoiceOptions,
+    Exclusion,
+    NextMillion,
+    PoolUse,
+    choose,
+)
 from .danish import format_amount, format_number, format_percent_da, format_years, parse_number
 from .evaluate import (
     SECTION1_AGGREGATES,
@@ -33,8 +47,15 @@ from .key_figures import KeyFigures, key_figures
 from .kpi import IRRResult, Payback, discounted_payback, extend_flows, irr, npv, payback
 from .loader import CaseFileError, LoadResult, case_to_yaml, load_case, load_overview, load_paths, parse_case
 from .optimism import DEFAULT_OPTIMISM_BIAS, OptimismBias, apply_optimism_bias
-from .overview import Overview, OverviewLine, PriceLevelError, overview
+from .overview import Overview, OverviewLine, PriceLevelError, npv_total, overview
 from .portfolio import Portfolio, audit_findings, evaluate_cases, evaluate_paths, summary_data
+from .prerequisites import (
+    PrerequisiteError,
+    all_prerequisites,
+    alternative_groups,
+    check_prerequisites,
+    prerequisites_of,
+)
 from .schema import Assumption, Case, Line, OverviewReport, OverviewRow, Reported, ReportedRow, ReportedTable
 from .uncertainty import (
     MonteCarlo,
@@ -129,4 +150,29 @@ __all__ = [
     "tornado",
     "with_ranges",
     "workbook_bytes",
+]
+
+# --- portfolio choice (issue 12) ---
+__all__ += [
+    "NEXT_MILLION",
+    "OBJECTIVES",
+    "POOLS",
+    "BundleFigures",
+    "CaseFigures",
+    "Choice",
+    "ChoiceError",
+    "ChoiceOptions",
+    "Exclusion",
+    "NextMillion",
+    "PoolUse",
+    "PrerequisiteError",
+    "all_prerequisites",
+    "alternative_groups",
+    "bundle_figures",
+    "check_prerequisites",
+    "choose",
+    "npv_total",
+    "prerequisites_of",
+    "rebase_npv",
+    "summed_flows",
 ]

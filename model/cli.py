@@ -19,6 +19,7 @@ import json
 import sys
 from collections.abc import Sequence
 
+from . import choice_cli
 from .audit import Finding
 from .danish import format_amount, format_number, format_percent_da, format_years
 from .evaluate import Settings
@@ -47,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--rate", type=float, default=0.035, help="real discount rate (default 0.035)")
         sub.add_argument("--horizon", type=int, default=10, help="years in NPV and IRR (default 10)")
         sub.add_argument("--hours-per-fte", type=float, default=1924.0, help="hours in one årsværk (default 1924)")
+    choice_cli.add_parser(commands)
     return parser
 
 
@@ -118,6 +120,8 @@ def _audit_table(findings: Sequence[Finding]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 fine, 1 some file bad, 2 usage)."""
     args = _parser().parse_args(argv)
+    if args.command == "portfolio":
+        return choice_cli.run(args)
     try:
         settings = Settings(discount_rate=args.rate, horizon=args.horizon, hours_per_fte=args.hours_per_fte)
     except ValueError as exc:

@@ -6,9 +6,10 @@ the innovation pool is left out, as the document does), *Anlæg*,
 netto* (costs +, savings -), plus NPV (net savings, + when it pays) and the
 årsværk freed at full phase-in.
 
-The "I alt" NPV adds each case's NPV as of its own first year (t = 0), as the
-cases report them; cases that start in different years are not re-discounted
-to a common year.
+The "I alt" NPV adds the cases' NPVs on a common base year, the earliest
+first year among them (:func:`npv_total`): a case starting later is
+discounted back, ``npv / (1 + rate) ** (first_year - base_year)``, so kroner
+of different years are not added as if they were the same.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .bundle import rebase_npv
 from .evaluate import CaseResult
 
-__all__ = ["Overview", "OverviewLine", "PriceLevelError", "overview"]
+__all__ = ["Overview", "OverviewLine", "PriceLevelError", "npv_total", "overview"]
 
 
 class PriceLevelError(ValueError):
@@ -78,6 +80,17 @@ class Overview:
         }
 
 
+def npv_total(results: Sequence[CaseResult]) -> float:
+    """The cases' NPVs added on the earliest first year among them (1.000 kr., + when it pays).
+
+    ``Σ npv_i / (1 + rate_i) ** (first_year_i - base_year)``; 0 for no cases.
+    """
+    if not results:
+        return 0.0
+    base = min(r.case.first_year for r in results)
+    return sum(rebase_npv(r.kpis.npv, r.case.first_year, base, r.settings.discount_rate) for r in results)
+
+
 def overview(results: Sequence[CaseResult], allow_mixed_price_levels: bool = False) -> Overview:
     """The overview of ``results``, with the "I alt" row.
 
@@ -115,7 +128,7 @@ def overview(results: Sequence[CaseResult], allow_mixed_price_levels: bool = Fal
         innovation=sum(r.innovation for r in rows),
         payback_years=None,
         net_permanent=sum(r.net_permanent for r in rows),
-        npv=sum(r.npv for r in rows),
+        npv=npv_total(results),
         fte_full=sum(r.fte_full for r in rows),
     )
     return Overview(rows=rows, total=total, price_level=levels[0] if levels else None)

@@ -318,6 +318,14 @@ class Case(_Frozen):
     assumptions: list[Assumption] = Field(default_factory=list)
     lines: list[Line] = Field(min_length=1)
     reported: Reported | None = None
+    # --- portfolio (issue 12) ---
+    #: Cases that must be funded for this one to work (ids); checked across the
+    #: loaded cases by ``model.check_prerequisites`` (missing ids, cycles).
+    requires: list[StrictStr] = Field(default_factory=list)
+    #: Where the document says so (a quotation), for ``requires``.
+    requires_source: StrictStr = ""
+    #: Cases with the same group name are alternatives: at most one is funded.
+    alternative_group: StrictStr | None = Field(default=None, min_length=1, max_length=100)
 
     @model_validator(mode="before")
     @classmethod
@@ -334,8 +342,24 @@ class Case(_Frozen):
             raise ValueError(msg)
         return value
 
+    @field_validator("requires")
+    @classmethod
+    def _required_ids(cls, value: list[str]) -> list[str]:
+        for required in value:
+            if not _CASE_ID.fullmatch(required):
+                msg = f"requires: {required!r} is not a case id (letters, digits, '-' or '_')"
+                raise ValueError(msg)
+        repeated = sorted({r for r in value if value.count(r) > 1})
+        if repeated:
+            msg = f"requires: {', '.join(repeated)} named twice"
+            raise ValueError(msg)
+        return value
+
     @model_validator(mode="after")
     def _consistent(self) -> Case:
+        if self.id in self.requires:
+            msg = f"requires: case {self.id} cannot require itself"
+            raise ValueError(msg)
         if self.last_year < self.first_year:
             msg = f"last_year {self.last_year} is before first_year {self.first_year}"
             raise ValueError(msg)

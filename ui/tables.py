@@ -12,7 +12,18 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
-from model import Assumption, Case, CaseResult, Finding, Overview, OverviewLine, format_amount, format_number, format_percent_da
+from model import (
+    Assumption,
+    Case,
+    CaseResult,
+    Finding,
+    Overview,
+    OverviewLine,
+    format_amount,
+    format_number,
+    format_percent_da,
+    npv_total,
+)
 from model.evaluate import SECTION1_AGGREGATES
 
 from .i18n import TEXTS, t
@@ -81,7 +92,8 @@ def overview_frame(
         total = [t("total"), "", "", *_overview_cells(table.total)]
         if adjusted is not None:
             kpis = [adjusted[line.id].kpis for line in table.rows]
-            total += ["", format_amount(sum(k.net_permanent for k in kpis)), format_amount(sum(k.npv for k in kpis))]
+            common = npv_total([adjusted[line.id] for line in table.rows])
+            total += ["", format_amount(sum(k.net_permanent for k in kpis)), format_amount(common)]
         rows.append(total)
     return pd.DataFrame(rows, columns=header), bold
 
