@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .evaluate import CaseResult, Flows, Settings, _kpis
+from .evaluate import CaseResult, Flows, Settings
+from .key_figures import key_figures
 
 __all__ = ["BundleFigures", "bundle_figures", "rebase_npv", "summed_flows"]
 
@@ -110,12 +111,13 @@ class BundleFigures:
 def bundle_figures(results: Sequence[CaseResult], settings: Settings) -> BundleFigures:
     """The key figures of ``results`` as one flow series (see :func:`summed_flows`)."""
     flows = summed_flows(results)
-    kpis = _kpis(flows, settings)
+    figures = key_figures(flows, settings)
+    years = float(figures.payback_years)
     return BundleFigures(
         ids=tuple(r.case.id for r in results),
         first_year=flows.years[0],
-        payback_years=kpis.payback_years,
-        npv=kpis.npv,
-        net_permanent=kpis.net_permanent,
-        fte=kpis.fte_full,
+        payback_years=int(years) if np.isfinite(years) else None,
+        npv=float(figures.npv),
+        net_permanent=float(figures.net_permanent),
+        fte=float(figures.fte_full),
     )
