@@ -827,7 +827,8 @@ def _write_overview(
                 continue
             cells_above = f"{xl_rowcol_to_cell(first, col)}:{xl_rowcol_to_cell(row - 1, col)}"
             fmt = formats.decimal_total if key == "fte_full" else formats.amount_total
-            sheet.write_formula(row, col, f"=SUM({cells_above})", fmt, float(total[key]))  # type: ignore[arg-type]
+            formula = f"=SUM({cells_above})" if key != "npv" else "=" + _npv_total(results, first, col)
+            sheet.write_formula(row, col, formula, fmt, float(total[key]))  # type: ignore[arg-type]
         row += 1
     row += 1
     if table.total is None and table.rows:
@@ -846,7 +847,8 @@ def _write_overview(
         "Tilbagebetalingstid: hele år fra det første år med udgifter til og med det første år, hvor den akkumulerede "
         "økonomiske påvirkning (alle midler, også innovationspuljen) er ≤ 0; efter tabellen fortsætter den varige ændring.",
         "Udgifter +, besparelser -. Nutidsværdien er nettobesparelsernes (+ når det betaler sig), diskonteret med renten "
-        f"på arket {ASSUMPTIONS_SHEET}; casens første år (t = 0) diskonteres ikke.",
+        f"på arket {ASSUMPTIONS_SHEET}; casens første år (t = 0) diskonteres ikke. I alt lægger nutidsværdierne sammen "
+        "i det tidligste første år: en case, der starter senere, diskonteres tilbage dertil.",
     )
     for index, text in enumerate(notes):
         sheet.write_string(row + index, 1, text, formats.note)
@@ -854,6 +856,16 @@ def _write_overview(
         sheet.set_column(col, col, width)
     sheet.freeze_panes(first, 0)
     _setup_page(sheet, header_rows=first)
+
+
+def _npv_total(results: Sequence[CaseResult], first: int, col: int) -> str:
+    """The NPV total as :func:`model.npv_total` adds it: each NPV discounted back to the earliest first year."""
+    base = min(r.case.first_year for r in results)
+    terms = []
+    for row, result in enumerate(results, start=first):
+        cell, years = xl_rowcol_to_cell(row, col), result.case.first_year - base
+        terms.append(cell if years == 0 else f"{cell}/(1+{_RATE_NAME})^{years}")
+    return "+".join(terms)
 
 
 def _has_innovation(result: CaseResult) -> bool:

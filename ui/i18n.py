@@ -155,11 +155,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Drift er serviceinvesteringer fra investeringspuljen (innovationspuljen er udeladt, som i dokumentet). "
         "Tilbagebetalingstid i hele år fra første år med udgifter; “-” hvor der ingen er. Varig effektivisering "
         "netto: udgifter +, besparelser −. Nutidsværdi af nettobesparelserne over {horizon} år ved {rate} "
-        "(+ når det betaler sig). Årsværk frigjort ved fuld indfasning ({hours} timer pr. årsværk).",
+        "(+ når det betaler sig); I alt lægger dem sammen i det tidligste første år (en senere case diskonteres "
+        "tilbage dertil). Årsværk frigjort ved fuld indfasning ({hours} timer pr. årsværk).",
         "en": "Operating is service investment from the investment pool (the innovation pool is left out, as the "
         "document does). Payback in whole years from the first year with spending; “-” where there is none. Net "
         "permanent effect: costs +, savings −. NPV of the net savings over {horizon} years at {rate} (+ when it "
-        "pays). FTE freed at full phase-in ({hours} hours per FTE).",
+        "pays); the total adds them in the earliest first year (a later case is discounted back to it). FTE freed at full phase-in ({hours} hours per FTE).",
     },
     "overview.innovation_note": {
         "da": "Desuden søges {amount} t.kr. fra innovationspuljen ({cases}); det tæller med i tilbagebetalingstiden.",
