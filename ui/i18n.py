@@ -160,7 +160,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Operating is service investment from the investment pool (the innovation pool is left out, as the "
         "document does). Payback in whole years from the first year with spending; “-” where there is none. Net "
         "permanent effect: costs +, savings −. NPV of the net savings over {horizon} years at {rate} (+ when it "
-        "pays); the total adds them in the earliest first year (a later case is discounted back to it). FTE freed at full phase-in ({hours} hours per FTE).",
+        "pays); the total adds them in the earliest first year (a later case is discounted back to it). "
+        "FTE freed at full phase-in ({hours} hours per FTE).",
     },
     "overview.innovation_note": {
         "da": "Desuden søges {amount} t.kr. fra innovationspuljen ({cases}); det tæller med i tilbagebetalingstiden.",
