@@ -14,6 +14,7 @@ import streamlit as st
 
 from model import Settings, format_number, format_percent_da
 from ui import state
+from ui.domain import discount_presets
 from ui.i18n import LANGUAGE_KEY, LANGUAGES, language, t
 from ui.widgets import choice, md, number_input
 
@@ -54,6 +55,8 @@ def _sidebar() -> None:
                 help=t(f"settings.{field}.help"),
                 **limits,
             )
+            if field == "discount_rate":
+                discount_presets(current)
         if current != defaults:
             st.caption(
                 t(

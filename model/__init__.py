@@ -28,6 +28,8 @@ from .choice import (
     choose,
 )
 from .danish import format_amount, format_number, format_percent_da, format_years, parse_number
+from .discount import DISCOUNT_PRESETS, DiscountPreset
+from .domain_summary import evaluate_paths_at, reindex_cases, summary_with_domain
 from .evaluate import (
     SECTION1_AGGREGATES,
     CaseResult,
@@ -45,8 +47,18 @@ from .export_xlsx import workbook_bytes
 from .formula import Formula, FormulaError
 from .key_figures import KeyFigures, key_figures
 from .kpi import IRRResult, Payback, discounted_payback, extend_flows, irr, npv, payback
+from .labour import (
+    DEFAULT_ABSENCE_DAYS,
+    SHORTAGE_REFERENCES,
+    Labour,
+    LabourFigures,
+    ShortageReference,
+    kept_hours,
+    labour_figures,
+    portfolio_labour,
+)
 from .loader import CaseFileError, LoadResult, case_to_yaml, load_case, load_overview, load_paths, parse_case
-from .optimism import DEFAULT_OPTIMISM_BIAS, OptimismBias, apply_optimism_bias
+from .optimism import DEFAULT_OPTIMISM_BIAS, GREEN_BOOK_SOURCE, OptimismBias, apply_optimism_bias
 from .overview import Overview, OverviewLine, PriceLevelError, npv_total, overview
 from .portfolio import Portfolio, audit_findings, evaluate_cases, evaluate_paths, summary_data
 from .prerequisites import (
@@ -55,6 +67,17 @@ from .prerequisites import (
     alternative_groups,
     check_prerequisites,
     prerequisites_of,
+)
+from .price_index import (
+    DEFAULT_INDEX_FILE,
+    INDEX_KINDS,
+    IndexFactors,
+    MissingIndexError,
+    PriceIndex,
+    line_index,
+    load_price_index,
+    parse_price_index,
+    reindex_case,
 )
 from .schema import Assumption, Case, Line, OverviewReport, OverviewRow, Reported, ReportedRow, ReportedTable
 from .uncertainty import (
@@ -75,23 +98,34 @@ from .uncertainty import (
 )
 
 __all__ = [
+    "DEFAULT_ABSENCE_DAYS",
+    "DEFAULT_INDEX_FILE",
     "DEFAULT_OPTIMISM_BIAS",
+    "DISCOUNT_PRESETS",
+    "GREEN_BOOK_SOURCE",
+    "INDEX_KINDS",
     "SECTION1_AGGREGATES",
+    "SHORTAGE_REFERENCES",
     "TOLERANCE",
     "Assumption",
     "Case",
     "CaseFileError",
     "CaseResult",
+    "DiscountPreset",
     "EvaluationError",
     "Finding",
     "Flows",
     "Formula",
     "FormulaError",
     "IRRResult",
+    "IndexFactors",
     "KPIs",
     "KeyFigures",
+    "Labour",
+    "LabourFigures",
     "Line",
     "LoadResult",
+    "MissingIndexError",
     "MonteCarlo",
     "OptimismBias",
     "Overview",
@@ -100,12 +134,14 @@ __all__ = [
     "OverviewRow",
     "Payback",
     "Portfolio",
+    "PriceIndex",
     "PriceLevelError",
     "Range",
     "Reported",
     "ReportedRow",
     "ReportedTable",
     "Settings",
+    "ShortageReference",
     "SwitchingValue",
     "SwitchingValues",
     "Threshold",
@@ -124,17 +160,22 @@ __all__ = [
     "evaluate",
     "evaluate_cases",
     "evaluate_paths",
+    "evaluate_paths_at",
     "extend_flows",
     "format_amount",
     "format_number",
     "format_percent_da",
     "format_years",
     "irr",
+    "kept_hours",
     "key_figures",
     "kpi_values",
+    "labour_figures",
+    "line_index",
     "load_case",
     "load_overview",
     "load_paths",
+    "load_price_index",
     "monte_carlo",
     "npv",
     "overview",
@@ -142,10 +183,15 @@ __all__ = [
     "overview_xlsx",
     "parse_case",
     "parse_number",
+    "parse_price_index",
     "payback",
+    "portfolio_labour",
     "ranges",
+    "reindex_case",
+    "reindex_cases",
     "safe_text",
     "summary_data",
+    "summary_with_domain",
     "switching_values",
     "tornado",
     "with_ranges",

@@ -1,6 +1,6 @@
 """``python -m model``: summary, audit and export of case files from the shell.
 
-    python -m model summary [PATH...] --format table|json|csv
+    python -m model summary [PATH...] --format table|json|csv [--price-level YEAR [--index FILE]] [--absence-days D]
     python -m model audit [PATH...] --format table|json
     python -m model export [PATH...] --xlsx FILE
 
@@ -22,10 +22,14 @@ from collections.abc import Sequence
 from . import choice_cli
 from .audit import Finding
 from .danish import format_amount, format_number, format_percent_da, format_years
+from .domain_summary import evaluate_paths_at, summary_with_domain
 from .evaluate import Settings
 from .export_csv import csv_bytes
 from .export_xlsx import workbook_bytes
-from .portfolio import Portfolio, audit_findings, evaluate_paths, summary_data
+from .labour import DEFAULT_ABSENCE_DAYS, Labour
+from .loader import CaseFileError
+from .portfolio import Portfolio, audit_findings, evaluate_paths
+from .price_index import DEFAULT_INDEX_FILE, MissingIndexError, load_price_index
 from .text import printable
 
 __all__ = ["main"]
@@ -48,6 +52,17 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--rate", type=float, default=0.035, help="real discount rate (default 0.035)")
         sub.add_argument("--horizon", type=int, default=10, help="years in NPV and IRR (default 10)")
         sub.add_argument("--hours-per-fte", type=float, default=1924.0, help="hours in one årsværk (default 1924)")
+        if name == "summary":
+            sub.add_argument("--price-level", type=int, metavar="YEAR", help="re-index every case to YEAR's prices and wages")
+            sub.add_argument(
+                "--index", default=str(DEFAULT_INDEX_FILE), metavar="FILE", help="price index file (default: the engine's)"
+            )
+            sub.add_argument(
+                "--absence-days",
+                type=float,
+                default=DEFAULT_ABSENCE_DAYS,
+                help="absence days per full-time employee (default 21.9)",
+            )
     choice_cli.add_parser(commands)
     return parser
 
@@ -124,15 +139,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return choice_cli.run(args)
     try:
         settings = Settings(discount_rate=args.rate, horizon=args.horizon, hours_per_fte=args.hours_per_fte)
+        labour = Labour(hours_per_fte=args.hours_per_fte, absence_days=args.absence_days) if args.command == "summary" else None
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    portfolio = evaluate_paths(args.paths, settings)
+    factors = None
+    if args.command == "summary" and args.price_level is not None:
+        try:
+            portfolio, factors = evaluate_paths_at(args.paths, settings, load_price_index(args.index), args.price_level)
+        except (CaseFileError, MissingIndexError, ValueError) as exc:
+            print(f"error: --price-level {args.price_level}: {exc}", file=sys.stderr)
+            return 1
+    else:
+        portfolio = evaluate_paths(args.paths, settings)
     for message in portfolio.errors:
         print("error: " + printable(message), file=sys.stderr)
     if args.command == "summary":
         if args.format == "json":
-            print(json.dumps(summary_data(portfolio), ensure_ascii=False, indent=2, allow_nan=False))
+            data = summary_with_domain(portfolio, labour, factors)
+            print(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False))
         elif args.format == "csv":
             sys.stdout.write(_summary_csv(portfolio))
         else:

@@ -39,6 +39,7 @@ __all__ = [
     "load_overview",
     "load_paths",
     "parse_case",
+    "read_yaml",
 ]
 
 #: Largest case file accepted, in bytes.
@@ -218,6 +219,11 @@ def _read_yaml(text: str, source: str) -> Any:
         raise CaseFileError(source, "the file is nested too deeply or too large to read") from None
     except ValueError as exc:  # e.g. an integer with more than 4300 digits
         raise CaseFileError(source, f"a value cannot be read: {exc}") from None
+
+
+def read_yaml(text: str, source: str) -> Any:
+    """Data from YAML ``text`` read with the strict safe loader; :class:`CaseFileError` naming ``source`` if bad."""
+    return _read_yaml(text, source)
 
 
 def _describe(loc: tuple[Any, ...], data: Any) -> str:

@@ -181,7 +181,12 @@ class Line(_Frozen):
     every year, times the phase-in share ``indfasning`` from ``phase_in``
     (year -> share or formula; years before the first key are 0, later years
     keep the last share). ``hours`` is an optional formula for the staff
-    hours freed per year at full phase-in (times ``indfasning``).
+    hours freed per year at full phase-in (times ``indfasning``);
+    ``kept_hours`` likewise for the hours of staff kept in work who would
+    otherwise have left (I6: staff retiring a year later), see
+    ``model.labour``. ``price_index`` says which index re-indexes the line to
+    another price level, ``wage`` or ``price`` (None: the default for its
+    kind, see ``model.price_index``).
     """
 
     name: StrictStr = Field(min_length=1, max_length=200)
@@ -192,6 +197,8 @@ class Line(_Frozen):
     formula: StrictStr | None = None
     phase_in: dict[Year, Number | StrictStr] | None = None
     hours: StrictStr | None = None
+    kept_hours: StrictStr | None = None
+    price_index: Literal["wage", "price"] | None = None
     confidence: Literal["high", "medium", "low"] | None = None
     note: StrictStr = ""
 
@@ -227,6 +234,8 @@ class Line(_Frozen):
             texts["formula"] = self.formula
         if self.hours is not None:
             texts["hours"] = self.hours
+        if self.kept_hours is not None:
+            texts["kept_hours"] = self.kept_hours
         for year, amount in (self.amounts or {}).items():
             if isinstance(amount, str):
                 texts[f"amounts.{year}"] = amount
@@ -396,8 +405,8 @@ class Case(_Frozen):
                 if unknown:
                     msg = f"{where}.{place}: formula {formula.text!r} names unknown assumption(s): {', '.join(unknown)}"
                     raise ValueError(msg)
-                if place == "hours" and "timer" in formula.names:
-                    msg = f"{where}.hours: the hours formula cannot use 'timer' (itself)"
+                if place in ("hours", "kept_hours") and "timer" in formula.names:
+                    msg = f"{where}.{place}: an hours formula cannot use 'timer' (the line's own hours)"
                     raise ValueError(msg)
                 if place.startswith("phase_in") and formula.names & {"indfasning", "timer"}:
                     msg = f"{where}.{place}: a phase-in share cannot use 'indfasning' or 'timer'"

@@ -208,15 +208,21 @@ def test_the_users_changed_assumptions_are_used(new_app):
 
 def test_optimism_table_can_be_changed_and_reset(new_app):
     at = _open(new_app, "I4")
+    lines = _table_with(at, "Udgifter ganges med")
+    # I4's screens and workshops are graded high (× 1,1); its other lines are not graded: left out (× 1).
+    assert set(lines["Udgifter ganges med"]) == {"× 1,1", "× 1"}
+    assert "Ikke vurderet (udelades)" in set(lines["Sikkerhed"])
+    # Choosing a grade for the ungraded lines is explicit; then they follow the medium row.
+    at.selectbox(key="input.sens.bias.default_grade").set_value("medium").run()
     at.text_input(key="input.sens.bias.cost_medium").input("50").run()
     assert not at.exception
-    bias = OptimismBias(cost_medium=0.5)
+    bias = OptimismBias(cost_medium=0.5, default_grade="medium")
     adjusted = evaluate(apply_optimism_bias(_case("I4"), bias)).kpis
     table = _table_with(at, "Med optimismetillæg")
     assert table.iloc[3]["Med optimismetillæg"] == format_amount(adjusted.npv)
     lines = _table_with(at, "Udgifter ganges med")
-    # I4's screens and workshops are graded high (× 1,1); its other lines medium, now × 1,5.
     assert set(lines["Udgifter ganges med"]) == {"× 1,1", "× 1,5"}
+    assert "ikke vurderet → Middel sikkerhed" in set(lines["Sikkerhed"])
     at.text_input(key="input.sens.bias.cost_medium").input("250").run()
     assert any("højst være 200" in c.value for c in at.caption)
     assert _table_with(at, "Med optimismetillæg").iloc[3]["Med optimismetillæg"] == format_amount(adjusted.npv)

@@ -39,7 +39,7 @@ class TestDefaults:
             ("medium", 0.20, 0.20),
             ("low", 0.40, 0.40),
         ]
-        assert DEFAULT_OPTIMISM_BIAS.default_grade == "medium"
+        assert DEFAULT_OPTIMISM_BIAS.default_grade is None  # ungraded lines are left out (policy, issue 13)
         assert GRADES == ("high", "medium", "low")
 
     def test_round_trip_through_the_table(self):
@@ -70,8 +70,8 @@ class TestApply:
         assert adjusted["Gevinst"].tolist() == pytest.approx([0, -30, -60, -60])
         # Drift (high, +10 %), names indfasning itself: 30 × 1,1 from 2021
         assert adjusted["Drift"].tolist() == pytest.approx([0, 33, 33, 33])
-        # Investering (no grade → medium, +20 %): 200 × 1,2 and 30 × 2 × 1,2
-        assert adjusted["Investering"].tolist() == pytest.approx([240, 72, 0, 0])
+        # Investering has no grade: not graded, left as it is (200 and 30 × 2)
+        assert adjusted["Investering"].tolist() == pytest.approx([200, 60, 0, 0])
         # A negative one-off (medium) is a saving: −10 × 0,8
         assert adjusted["Tilbagebetaling"].tolist() == pytest.approx([0, 0, -8, 0])
 
@@ -97,6 +97,20 @@ class TestApply:
             (ln.name, ln.kind, ln.confidence) for ln in CASE.lines
         ]
         assert adjusted.assumptions == CASE.assumptions
+
+    def test_ungraded_lines_are_left_out_unless_a_default_grade_is_chosen(self):
+        # I4: only its two anlæg lines are graded (high). Left out, the ungraded savings keep the NPV positive;
+        # a 20 % default on every ungraded line (the old policy) turns it negative: a choice, not a finding.
+        case = load_case(CASES / "i4.yaml")
+        graded = {line.name for line in case.lines if line.confidence}
+        before, after = compute_flows(case).lines, compute_flows(apply_optimism_bias(case)).lines
+        for line in case.lines:
+            if line.name not in graded:
+                np.testing.assert_array_equal(after[line.name], before[line.name])
+        assert evaluate(apply_optimism_bias(case)).kpis.npv > 0
+        assert evaluate(apply_optimism_bias(case, OptimismBias(default_grade="medium"))).kpis.npv < 0
+        assert DEFAULT_OPTIMISM_BIAS.cost_uplift(None) == 0.0
+        assert OptimismBias(default_grade="low").cost_uplift(None) == 0.4
 
     def test_works_with_monte_carlo(self):
         result = monte_carlo(apply_optimism_bias(CASE), n=500, seed=1)
@@ -140,5 +154,5 @@ def test_scaling_by_sign_matches_the_rule(amount, share, cost, saving, grade, na
     bias = OptimismBias(**{f"cost_{g}": cost for g in GRADES}, **{f"saving_{g}": saving for g in GRADES})
     old = compute_flows(case).lines["L"]
     new = compute_flows(apply_optimism_bias(case, bias)).lines["L"]
-    expected = np.where(old > 0, old * (1 + cost), old * (1 - saving))
+    expected = np.where(old > 0, old * (1 + cost), old * (1 - saving)) if grade else old  # ungraded: left out
     np.testing.assert_allclose(new, expected, rtol=1e-12, atol=1e-9)

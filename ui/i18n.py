@@ -239,8 +239,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "With optimism bias; the change is against the figure without it above.",
     },
     "case.optimism.caption": {
-        "da": "Udgifter forhøjet og besparelser reduceret efter linjernes sikkerhed. Tillæggene sættes på siden Følsomhed.",
-        "en": "Costs raised and savings lowered by each line's confidence. The uplifts are set on the Sensitivity page.",
+        "da": "Udgifter forhøjet og besparelser reduceret efter linjernes sikkerhed; linjer uden vurdering udelades, "
+        "medmindre du vælger en sikkerhed for dem. Tillæggene sættes på siden Følsomhed.",
+        "en": "Costs raised and savings lowered by each line's confidence; lines without a grade are left out unless you "
+        "choose a grade for them. The uplifts are set on the Sensitivity page.",
     },
     "case.section1": {
         "da": "1. Forslagets samlede økonomiske konsekvenser",
@@ -663,21 +665,30 @@ TEXTS: dict[str, dict[str, str]] = {
     "sens.bias.saving_factor": {"da": "Besparelser ganges med", "en": "Savings times"},
     "sens.bias.default_grade": {"da": "Linjer uden angivet sikkerhed", "en": "Lines without a confidence grade"},
     "sens.bias.default_grade.help": {
-        "da": "Sikkerheden for linjer, hvor case-filen ikke angiver nogen (confidence).",
-        "en": "The confidence used for lines whose case file gives none (confidence).",
+        "da": "Linjer, hvor case-filen ikke angiver nogen sikkerhed (confidence), er ikke vurderet og får intet tillæg. "
+        "Vælg en sikkerhed her for at give dem alle den – et valg, ikke et fund.",
+        "en": "Lines whose case file gives no confidence are not graded and get no uplift. Choose a grade here to give it "
+        "to all of them – a choice, not a finding.",
     },
+    "sens.bias.not_graded": {"da": "Ikke vurderet (udelades)", "en": "Not graded (left out)"},
     "sens.bias.reset": {"da": "Standardværdier", "en": "Defaults"},
     "sens.bias.source": {
-        "da": "Standardværdierne (10/20/40 %) er et politisk valg for dette værktøj, forankret i HM Treasury Green Books "
-        "supplerende vejledning om optimism bias: nedre grænse 10 % for udstyr/udvikling, øvre grænse 24 % for "
-        "standardbyggeri og 41 % for udliciteret drift. Green Book angiver ingen tal for gevinster; her behandles "
-        "usikre besparelser som usikre udgifter. Se docs/uncertainty.md.",
-        "en": "The defaults (10/20/40 %) are a policy choice of this tool, anchored in HM Treasury's Green Book "
-        "supplementary guidance on optimism bias: lower bound 10 % for equipment/development, upper bound 24 % for "
-        "standard buildings and 41 % for outsourced operations. The Green Book gives no figures for benefits; here "
-        "uncertain savings are treated like uncertain costs. See docs/uncertainty.md.",
+        "da": "Kilde: HM Treasury, The Green Book: Supplementary Green Book Guidance – Optimism Bias (2003), bygget på "
+        "Mott MacDonald, Review of Large Public Procurement in the UK (2002). Standardværdierne (10/20/40 %) er et "
+        "politisk valg for dette værktøj, forankret i vejledningens grænser: høj = nedre grænse 10 % for "
+        "udstyr/udvikling, middel = lige under øvre grænse 24 % for standardbyggeri, lav = omkring øvre grænse 41 % for "
+        "udliciteret drift. Green Book angiver ingen tal for gevinster; her behandles usikre besparelser som usikre "
+        "udgifter. Linjer uden vurdering udelades, medmindre du vælger en sikkerhed for dem. Se docs/uncertainty.md.",
+        "en": "Source: HM Treasury, The Green Book: Supplementary Green Book Guidance – Optimism Bias (2003), built on "
+        "Mott MacDonald, Review of Large Public Procurement in the UK (2002). The defaults (10/20/40 %) are a policy "
+        "choice of this tool, anchored in that guidance's bounds: high = lower bound 10 % for equipment/development, "
+        "medium = just under the upper bound 24 % for standard buildings, low = about the upper bound 41 % for "
+        "outsourced operations. The Green Book gives no figures for benefits; here uncertain savings are treated like "
+        "uncertain costs. Lines without a grade are left out unless you choose a grade for them. See docs/uncertainty.md.",
     },
-    "sens.bias.ungraded": {"da": "ikke angivet ({grade})", "en": "not given ({grade})"},
+    "sens.bias.ungraded": {"da": "ikke vurderet → {grade}", "en": "not graded → {grade}"},
+    # --- domain: labour supply, price levels, discount presets (issue 13) ---------------------------
+    "domain.rate_preset": {"da": "{rate} ({period})", "en": "{rate} ({period})"},
 }
 
 

@@ -538,11 +538,11 @@ def optimism_section(case: Case, bias: OptimismBias) -> None:
                     decimals=1,
                     label_visibility="collapsed",
                 )
-    grade_names = {g: t(f"sens.grade.{g}") for g in GRADES}
+    grade_names: dict[str | None, str] = {None: t("sens.bias.not_graded"), **{g: t(f"sens.grade.{g}") for g in GRADES}}
     cols = st.columns([3, 2], vertical_alignment="bottom")
     cols[0].selectbox(
         t("sens.bias.default_grade"),
-        GRADES,
+        [None, *GRADES],
         format_func=grade_names.__getitem__,
         help=t("sens.bias.default_grade.help"),
         **bound("sens.bias.default_grade", bias.default_grade, save=partial(_set_bias, "default_grade")),
@@ -557,8 +557,12 @@ def optimism_section(case: Case, bias: OptimismBias) -> None:
     st.caption(t("sens.bias.source"))
     rows = []
     for line in case.lines:
-        grade = line.confidence or bias.default_grade
-        shown = grade_names[grade] if line.confidence else t("sens.bias.ungraded", grade=grade_names[grade])
+        if line.confidence:
+            shown = grade_names[line.confidence]
+        elif bias.default_grade is None:
+            shown = t("sens.bias.not_graded")
+        else:
+            shown = t("sens.bias.ungraded", grade=grade_names[bias.default_grade])
         rows.append(
             {
                 t("col.line"): line.name,
