@@ -12,6 +12,7 @@ savings negative. Typical use::
 See ``docs/`` for the case-file format and the conventions.
 """
 
+from . import charts
 from .audit import TOLERANCE, Finding, audit_case, audit_overview
 from .bundle import BundleFigures, bundle_figures, rebase_npv, summed_flows
 from .choice import (
@@ -154,6 +155,7 @@ __all__ = [
     "audit_findings",
     "audit_overview",
     "case_to_yaml",
+    "charts",
     "compute_flows",
     "csv_bytes",
     "discounted_payback",

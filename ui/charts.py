@@ -1,21 +1,12 @@
-"""Altair charts of evaluated cases, with Danish number format on the axes.
+"""Altair charts of the pages, with Danish number format on the axes.
 
-Each chart comes in two parts, both pure (no streamlit):
-
-- a *template*, built with altair from labels alone and turned into a
-  Vega-Lite spec whose data are named (``"curve"``, ``"payback"``, ...);
-- the *data*, a DataFrame per name, computed from model results.
-
-:func:`spec` joins them. Building and validating an altair chart takes tens
-of milliseconds, the data a fraction of one, so the pages build each
-template once per language (cached) and only the data when an assumption
-changes. Amounts in 1.000 kr., costs positive, savings negative, as in the
-documents; years are shown as categories so they never get a thousands
-separator.
-
-The Følsomhed page's tornado and histogram change shape with their data, so
-:func:`tornado_chart` and :func:`histogram_chart` build them whole from a
-DataFrame and their labels (``ui.sensitivity`` prepares both).
+The charts of one case (cumulative impact, costs against savings) live in
+``model.charts``, streamlit-free, because the decision memo draws them too;
+this module re-exports them and adds the charts only the app draws: several
+cases overlaid (a template, like those of ``model.charts``), and the
+Følsomhed page's tornado and histogram, which change shape with their data
+and so are built whole from a DataFrame and their labels
+(``ui.sensitivity`` prepares both).
 """
 
 from __future__ import annotations
@@ -24,10 +15,9 @@ import math
 from collections.abc import Mapping, Sequence
 
 import altair as alt
-import numpy as np
 import pandas as pd
 
-from model import CaseResult, extend_flows
+from model import CaseResult, charts
 
 __all__ = [
     "DANISH_LOCALE",
@@ -46,179 +36,18 @@ __all__ = [
     "tornado_chart",
 ]
 
-#: Years a chart runs past the case's table to reach the payback year, at most.
-MAX_EXTRA_YEARS = 15
-#: Vega's number locale for Danish: ``1.234,5``.
-DANISH_LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."]}}
-_AMOUNT = ",.0f"
-_HEIGHT = 320
-_ZERO = pd.DataFrame({"value": [0.0]})
+DANISH_LOCALE = charts.DANISH_LOCALE
+MAX_EXTRA_YEARS = charts.MAX_EXTRA_YEARS
+cumulative_data = charts.cumulative_data
+cumulative_series = charts.cumulative_series
+cumulative_template = charts.cumulative_template
+flows_data = charts.flows_data
+flows_template = charts.flows_template
+payback_year = charts.payback_year
+spec = charts.spec
+finish, zero_line, by_year = charts.finish, charts.zero_line, charts.by_year
 _LOW, _HIGH, _BASE = "#c0392b", "#1f5fa8", "#1f2933"
 _LABEL_PX = 250  # room for the tornado's assumption labels
-
-
-def spec(template: Mapping[str, object], data: Mapping[str, pd.DataFrame]) -> dict[str, object]:
-    """The Vega-Lite spec of ``template`` with its named data filled in (records)."""
-    named = {name: frame.to_dict("records") for name, frame in data.items()}
-    return {**template, "datasets": {**template.get("datasets", {}), **named}}
-
-
-def _finish(chart: alt.LayerChart) -> dict[str, object]:
-    return chart.properties(height=_HEIGHT).configure(locale=DANISH_LOCALE).to_dict()
-
-
-def _zero_line() -> alt.Chart:
-    return alt.Chart(_ZERO).mark_rule(color="#555", strokeWidth=1).encode(y="value:Q")
-
-
-def _by_year(field: str, title: str, amount: str, series: str, series_title: str) -> tuple[alt.X, alt.Y, list[alt.Tooltip]]:
-    """x (``field``, years as categories), y (``value``, amounts) and the tooltip of a chart of amounts per year."""
-    x = alt.X(f"{field}:O", title=title, axis=alt.Axis(labelAngle=0))
-    y = alt.Y("value:Q", title=amount, axis=alt.Axis(format=_AMOUNT))
-    tooltip = [
-        alt.Tooltip(f"{series}:N", title=series_title),
-        alt.Tooltip(f"{field}:O", title=title),
-        alt.Tooltip("value:Q", title=amount, format=_AMOUNT),
-    ]
-    return x, y, tooltip
-
-
-# --- Cumulative impact of one case ---------------------------------------------------------------
-
-
-def payback_year(result: CaseResult) -> int | None:
-    """The calendar year in which the case has paid back (None: never, or no spending)."""
-    years = result.kpis.payback_years
-    if years is None or years == 0:
-        return None
-    spends = np.asarray(result.flows.gross_costs) > 1e-9
-    start = int(spends.argmax()) if spends.any() else 0
-    return result.years[0] + start + years - 1
-
-
-def cumulative_series(result: CaseResult, years: int | None = None) -> pd.DataFrame:
-    """Cumulative Samlet økonomisk påvirkning (all funding) per year, continued after the table.
-
-    After the last year of the table the permanent level goes on, as in the
-    payback rule. Columns ``year``, ``since_start`` (0 in the case's first
-    year) and ``value``; ``years`` rows (default: the table, or up to the
-    payback year and one more if that is later, but at most
-    :data:`MAX_EXTRA_YEARS` past the table).
-    """
-    flows = result.flows
-    count = len(result.years)
-    if years is None:
-        years = count
-        payback = payback_year(result)
-        if payback is not None:
-            years = max(years, min(payback - result.years[0] + 2, count + MAX_EXTRA_YEARS))
-    series = np.cumsum(extend_flows(flows.total_impact_all, flows.net_permanent, years))
-    first = result.years[0]
-    return pd.DataFrame({"year": [first + i for i in range(years)], "since_start": range(years), "value": series})
-
-
-def cumulative_template(labels: tuple[tuple[str, str], ...], with_document: bool) -> dict[str, object]:
-    """The cumulative-impact chart: the user's curve, the document's dashed, the payback year marked.
-
-    ``labels``: pairs for ``year``, ``amount``, ``current``, ``document``;
-    ``with_document``: whether the legend lists the document's curve. Data
-    ``curve`` (``year``, ``value``, ``series``) and ``payback`` (``year``,
-    ``label``; empty when there is nothing to mark).
-    """
-    text = dict(labels)
-    order = [text["current"], text["document"]] if with_document else [text["current"]]
-    x, y, tooltip = _by_year("year", text["year"], text["amount"], "series", " ")
-    color = alt.Color(
-        "series:N",
-        title=None,
-        scale=alt.Scale(domain=order, range=["#1f5fa8", "#9aa5b1"][: len(order)]),
-        legend=alt.Legend(orient="bottom", labelLimit=300),
-    )
-    dash = alt.StrokeDash("series:N", scale=alt.Scale(domain=order, range=[[1, 0], [6, 4]][: len(order)]), legend=None)
-    curve = alt.Chart(alt.NamedData(name="curve"))
-    mark = alt.Chart(alt.NamedData(name="payback"))
-    return _finish(
-        alt.layer(
-            _zero_line(),
-            curve.mark_line(point=True, strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash, tooltip=tooltip),
-            mark.mark_rule(color="#2e7d32", strokeDash=[4, 3], strokeWidth=2).encode(x="year:O"),
-            mark.mark_text(align="right", dx=-6, dy=-6, color="#2e7d32", fontWeight="bold").encode(
-                x="year:O", y=alt.value(12), text="label:N"
-            ),
-        )
-    )
-
-
-def cumulative_data(result: CaseResult, document: CaseResult | None, labels: Mapping[str, str]) -> dict[str, pd.DataFrame]:
-    """Data for :func:`cumulative_template`: the curves over one span, and the payback year.
-
-    ``document`` (the case as its file gives it) is drawn when given.
-    ``labels``: ``current``, ``document``, ``payback`` (with ``{year}``).
-    A payback year beyond the span (see :func:`cumulative_series`) is not
-    marked; the key figures give it.
-    """
-    span = len(cumulative_series(result))
-    if document is not None:
-        span = max(span, len(cumulative_series(document)))
-    frames = [cumulative_series(result, span).assign(series=labels["current"])]
-    if document is not None:
-        frames.append(cumulative_series(document, span).assign(series=labels["document"]))
-    payback = payback_year(result)
-    marked = payback is not None and payback <= result.years[0] + span - 1
-    mark = pd.DataFrame(
-        {"year": [payback] if marked else [], "label": [labels["payback"].format(year=payback)] if marked else []}
-    )
-    return {"curve": pd.concat(frames, ignore_index=True), "payback": mark}
-
-
-# --- Costs and savings of one case -----------------------------------------------------------------
-
-
-def flows_template(labels: tuple[tuple[str, str], ...]) -> dict[str, object]:
-    """Costs above zero and savings below as bars per year, the net as a line.
-
-    ``labels``: pairs for ``year``, ``amount``, ``costs``, ``savings``,
-    ``net``. Data ``bars`` and ``net`` (``year``, ``series``, ``value``).
-    """
-    text = dict(labels)
-    domain = [text["costs"], text["savings"], text["net"]]
-    color = alt.Color(
-        "series:N",
-        title=None,
-        scale=alt.Scale(domain=domain, range=["#c0392b", "#2e7d32", "#1f2933"]),
-        legend=alt.Legend(orient="bottom", labelLimit=300),
-    )
-    x, y, tooltip = _by_year("year", text["year"], text["amount"], "series", " ")
-    return _finish(
-        alt.layer(
-            alt.Chart(alt.NamedData(name="bars")).mark_bar(opacity=0.85).encode(x=x, y=y, color=color, tooltip=tooltip),
-            _zero_line(),
-            alt.Chart(alt.NamedData(name="net"))
-            .mark_line(point=True, strokeWidth=2)
-            .encode(x=x, y=y, color=color, tooltip=tooltip),
-        )
-    )
-
-
-def flows_data(result: CaseResult, labels: Mapping[str, str]) -> dict[str, pd.DataFrame]:
-    """Data for :func:`flows_template`.
-
-    Costs are every line's positive amounts per year (innovation pool
-    included), savings the negative ones, net their sum (Samlet økonomisk
-    påvirkning, all funding). ``labels``: ``costs``, ``savings``, ``net``.
-    """
-    flows = result.flows
-    costs = np.asarray(flows.gross_costs, dtype=float)
-    net = np.asarray(flows.total_impact_all, dtype=float)
-    years = list(result.years)
-    bars = pd.DataFrame(
-        {
-            "year": years * 2,
-            "series": [labels["costs"]] * len(years) + [labels["savings"]] * len(years),
-            "value": [*costs, *(net - costs)],
-        }
-    )
-    return {"bars": bars, "net": pd.DataFrame({"year": years, "series": labels["net"], "value": net})}
 
 
 # --- Several cases overlaid ---------------------------------------------------------------------------
@@ -233,11 +62,11 @@ def compare_template(labels: tuple[tuple[str, str], ...], names: tuple[str, ...]
     """
     text = dict(labels)
     field, title = ("since_start", text["since_start"]) if relative else ("year", text["year"])
-    x, y, tooltip = _by_year(field, title, text["amount"], "variant", text["variant"])
+    x, y, tooltip = by_year(field, title, text["amount"], "variant", text["variant"])
     color = alt.Color("variant:N", title=text["variant"], scale=alt.Scale(domain=list(names)), sort=list(names))
-    return _finish(
+    return finish(
         alt.layer(
-            _zero_line(),
+            zero_line(),
             alt.Chart(alt.NamedData(name="curves"))
             .mark_line(point=True, strokeWidth=2.5)
             .encode(x=x, y=y, color=color, tooltip=tooltip),
