@@ -81,6 +81,7 @@ from .price_index import (
     reindex_case,
 )
 from .schema import Assumption, Case, Line, OverviewReport, OverviewRow, Reported, ReportedRow, ReportedTable
+from .slips import AuditGroups, Slip, TextNote, group_findings
 from .uncertainty import (
     MonteCarlo,
     Range,
@@ -109,6 +110,7 @@ __all__ = [
     "SHORTAGE_REFERENCES",
     "TOLERANCE",
     "Assumption",
+    "AuditGroups",
     "Case",
     "CaseFileError",
     "CaseResult",
@@ -143,8 +145,10 @@ __all__ = [
     "ReportedTable",
     "Settings",
     "ShortageReference",
+    "Slip",
     "SwitchingValue",
     "SwitchingValues",
+    "TextNote",
     "Threshold",
     "Tornado",
     "TornadoBar",
@@ -168,6 +172,7 @@ __all__ = [
     "format_number",
     "format_percent_da",
     "format_years",
+    "group_findings",
     "irr",
     "kept_hours",
     "key_figures",
