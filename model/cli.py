@@ -3,6 +3,7 @@
     python -m model summary [PATH...] --format table|json|csv [--price-level YEAR [--index FILE]] [--absence-days D]
     python -m model audit [PATH...] --format table|json
     python -m model export [PATH...] --xlsx FILE
+    python -m model memo [PATH...] [--case ID] --docx FILE [--pdf FILE]   (see model.memo.cli)
 
 PATH is case files or folders (default ``cases/``). A bad file gives one line
 on stderr naming the file and the problem, the other files are still
@@ -28,6 +29,7 @@ from .export_csv import csv_bytes
 from .export_xlsx import workbook_bytes
 from .labour import DEFAULT_ABSENCE_DAYS, Labour
 from .loader import CaseFileError
+from .memo import cli as memo_cli
 from .portfolio import Portfolio, audit_findings, evaluate_paths
 from .price_index import DEFAULT_INDEX_FILE, MissingIndexError, load_price_index
 from .text import printable
@@ -64,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
                 help="absence days per full-time employee (default 21.9)",
             )
     choice_cli.add_parser(commands)
+    memo_cli.add_parser(commands)
     return parser
 
 
@@ -137,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "portfolio":
         return choice_cli.run(args)
+    if args.command == "memo":
+        return memo_cli.run(args)
     try:
         settings = Settings(discount_rate=args.rate, horizon=args.horizon, hours_per_fte=args.hours_per_fte)
         labour = Labour(hours_per_fte=args.hours_per_fte, absence_days=args.absence_days) if args.command == "summary" else None

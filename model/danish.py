@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import decimal
 import math
+import numbers
 import re
 
 from babel.numbers import format_decimal, format_percent
 
-__all__ = ["format_amount", "format_number", "format_percent_da", "format_years", "parse_number"]
+__all__ = [
+    "UNIT_DECIMALS",
+    "format_amount",
+    "format_fixed",
+    "format_number",
+    "format_percent_da",
+    "format_value",
+    "format_years",
+    "parse_number",
+]
 
 _LOCALE = "da_DK"
 
@@ -45,21 +55,52 @@ def format_number(value: float | None, decimals: int = 1) -> str:
         return _no_negative_zero(format_decimal(value, format=pattern, locale=_LOCALE))
 
 
-def format_percent_da(value: float | None, decimals: int = 1) -> str:
-    """A share as a Danish percentage: ``0.035`` → ``3,5 %``; "-" for None."""
+def format_fixed(value: float | None, decimals: int = 1) -> str:
+    """A number with exactly ``decimals`` decimals in Danish: ``4`` → ``4,0``; "-" for None.
+
+    For figures read side by side in one column or sentence (Monte Carlo
+    years, årsværk), so ``4,0 år`` stands beside ``2,9 år``, not ``4 år``.
+    """
     if value is None or not math.isfinite(value):
         return "-"
-    pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "") + " %"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    with decimal.localcontext() as ctx:
+        ctx.prec = 400
+        return _no_negative_zero(format_decimal(value, format=pattern, locale=_LOCALE))
+
+
+#: Decimals an assumption is shown with, by its unit (the stored value keeps every digit):
+#: kroner to the øre, thousands of kroner to the hundred kroner, shares to a tenth of a percent point.
+UNIT_DECIMALS = {"kr.": 2, "kr./time": 2, "t.kr.": 1, "andel": 3, "stk.": 1, "stk./år": 1, "min.": 1, "dage": 1, "uger": 1}
+
+
+def format_value(value: float | None, unit: str) -> str:
+    """An assumption's value rounded to its unit's precision (:data:`UNIT_DECIMALS`, else 2): ``355,13`` kr./time."""
+    return format_number(value, UNIT_DECIMALS.get(unit, 2))
+
+
+def format_percent_da(value: float | None, decimals: int = 1) -> str:
+    """A share as a Danish percentage with exactly ``decimals`` decimals: ``0.035`` → ``3,5 %``, ``0.26`` → ``26,0 %``.
+
+    "-" for None; never ``-0,0 %``. Fixed decimals, so an IRR of 26,0 % stands beside 62,4 % in one column.
+    """
+    if value is None or not math.isfinite(value):
+        return "-"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "") + " %"
     with decimal.localcontext() as ctx:
         ctx.prec = 400
         return _no_negative_zero(format_percent(value, format=pattern, locale=_LOCALE))
 
 
 def format_years(value: int | float | None) -> str:
-    """A payback time as the documents print it: ``5 år``; "-" for none."""
+    """Years as the documents print them: a whole number of years (``int``) as ``5 år``, any other figure
+    (interpolated, a Monte Carlo percentile) with one decimal, ``4,0 år`` beside ``2,9 år``; "-" for none.
+    """
     if value is None or not math.isfinite(value):
         return "-"
-    return f"{format_number(value, 1)} år"
+    if isinstance(value, numbers.Integral):
+        return f"{format_number(value, 0)} år"
+    return f"{format_fixed(value, 1)} år"
 
 
 # ASCII digits only: ``\d`` would read an Arabic-Indic "٣" as 3. Matched whole (``\Z``, not ``$``).

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# System packages the tests use: Debian's Chromium (real-browser tests) and
-# LibreOffice Calc (recalculating exported workbooks). Idempotent: installs
+# System packages the tests use: Debian's Chromium (real-browser tests),
+# LibreOffice Calc (recalculating exported workbooks) and Writer (the memo's
+# PDF), and poppler-utils (pdftotext reads the PDF back). Idempotent: installs
 # only what is missing. Needs root or sudo; without them it says what to install.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+[ -e /usr/lib/libreoffice/program/libswlo.so ] || dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0
 

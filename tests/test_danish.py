@@ -96,12 +96,15 @@ class TestFormat:
         assert format_number(value, decimals) == expected
 
     @pytest.mark.parametrize(
-        ("value", "expected"), [(0.035, "3,5 %"), (0.2921396626, "29,2 %"), (-0.05, "-5 %"), (None, "-"), (float("nan"), "-")]
+        ("value", "expected"),
+        [(0.035, "3,5 %"), (0.2921396626, "29,2 %"), (-0.05, "-5,0 %"), (0.26, "26,0 %"), (None, "-"), (float("nan"), "-")],
     )
     def test_percent(self, value, expected):
         assert format_percent_da(value) == expected
 
-    @pytest.mark.parametrize(("value", "expected"), [(5, "5 år"), (4.3333, "4,3 år"), (None, "-"), (float("nan"), "-")])
+    @pytest.mark.parametrize(
+        ("value", "expected"), [(5, "5 år"), (4.3333, "4,3 år"), (4.0, "4,0 år"), (None, "-"), (float("nan"), "-")]
+    )
     def test_years(self, value, expected):
         assert format_years(value) == expected
 
