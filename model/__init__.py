@@ -28,7 +28,7 @@ from .choice import (
     PoolUse,
     choose,
 )
-from .danish import format_amount, format_number, format_percent_da, format_years, parse_number
+from .danish import format_amount, format_fixed, format_number, format_percent_da, format_value, format_years, parse_number
 from .discount import DISCOUNT_PRESETS, DiscountPreset
 from .domain_summary import evaluate_paths_at, reindex_cases, summary_with_domain
 from .evaluate import (
@@ -169,8 +169,10 @@ __all__ = [
     "evaluate_paths_at",
     "extend_flows",
     "format_amount",
+    "format_fixed",
     "format_number",
     "format_percent_da",
+    "format_value",
     "format_years",
     "group_findings",
     "irr",

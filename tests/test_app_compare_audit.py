@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from conftest import CASES
 
-from model import audit_case, evaluate, evaluate_paths, format_amount, format_number, load_case
+from model import (
+    audit_findings,
+    evaluate,
+    evaluate_cases,
+    evaluate_paths,
+    format_amount,
+    format_number,
+    group_findings,
+    load_case,
+    load_paths,
+)
 from ui.tables import payback_text
 
 
@@ -52,20 +62,37 @@ def test_compare_asks_for_two(new_app):
     assert any("mindst to" in i.value for i in at.info)
 
 
-def test_audit_lists_the_models_findings_per_case(new_app):
+def test_audit_shows_each_slip_and_text_note_once_with_all_their_cells(new_app):
     at = new_app("audit")
     assert not at.exception
-    portfolio = evaluate_paths([CASES])
     counts = {m.label: m.value for m in at.metric}
-    for result in portfolio.results:
-        assert counts[result.case.id] == str(len(audit_case(result)))
-    i5 = next(r for r in portfolio.results if r.case.id == "I5")
-    findings = audit_case(i5)
-    if findings:
-        tables = [df.value for df in at.dataframe]
-        shown = next(t for t in tables if len(t) == len(findings) and set(t["Linje"]) == {f.line for f in findings})
-        assert list(shown["Trykt"]) == [format_number(f.reported, 1) for f in findings]
-        assert list(shown["Beregnet"]) == [format_number(f.computed, 1) for f in findings]
+    # The headline counts slips, not cells: the 40 findings are five slips and three text notes (tests/test_slips.py).
+    assert counts["Regnefejl i dokumenterne"] == "5"
+    assert counts["Tekst mod tabeller"] == "3"
+    assert {cid: counts[cid] for cid in ("I1", "I2", "I3", "I4", "I5", "I6")} == {
+        "I1": "0", "I2": "1", "I3": "1", "I4": "1", "I5": "3", "I6": "2",
+    }  # fmt: skip
+    portfolio = evaluate_paths([CASES])
+    groups = group_findings(audit_findings(portfolio), {r.case.id: r.case for r in portfolio.results})
+    titles = [e.label for e in at.expander]
+    assert len(titles) == 8
+    for slip in groups.slips:
+        (title,) = [x for x in titles if x.startswith(f"{slip.case} · ") and slip.line in x and "trykt" in x]
+        assert f"trykt {format_number(slip.printed, 1)}, korrekt {format_number(slip.correct, 1)}" in title
+        assert title.endswith(f"ses i {len(slip.cells)} celle(r)")
+    i2 = next(e for e in at.expander if e.label.startswith("I2 · "))
+    (cells,) = [df.value for df in i2.dataframe]
+    assert list(cells["År"]) == ["2018", "2019", "2020"]
+    assert list(cells["Trykt"]) == ["0", "0", "0"] and list(cells["Beregnet"]) == ["50", "50", "50"]
+    projektledelse = next(e for e in at.expander if "Projektledelse" in e.label)
+    (cells,) = [df.value for df in projektledelse.dataframe]
+    # one cell seen by two checks, and the table total it throws off
+    assert list(cells["Linje"]) == ["Projektledelse", "Investeringer totalt, service"]
+    assert list(cells["Kontrol"]) == ["Tal mod beregning, rækkens i alt", "Sum af rækker"]
+    i4 = next(e for e in at.expander if e.label.startswith("I4 · "))
+    assert "teksten siger 0,75 andel, tabellerne bygger på 0,799 andel" in i4.label
+    (cells,) = [df.value for df in i4.dataframe]
+    assert len(cells) == 14
 
 
 def test_audit_with_my_assumptions(new_app):
@@ -77,6 +104,9 @@ def test_audit_with_my_assumptions(new_app):
     at.toggle(key="input.audit.use_current").set_value(True).run()
     assert not at.exception
     after = {m.label: m.value for m in at.metric}
-    changed = evaluate(load_case(CASES / "i4.yaml").with_values({"gevinst_vagtskifte": 9000.0}))
-    assert after["I4"] == str(len(audit_case(changed)))
+    loaded = load_paths([CASES])
+    cases = [c.with_values({"gevinst_vagtskifte": 9000.0}) if c.id == "I4" else c for c in loaded.cases]
+    portfolio = evaluate_cases(cases, report=loaded.overview)  # the overview page's I4 figures no longer match either
+    mine = group_findings(audit_findings(portfolio), {c.id: c for c in cases}).for_case("I4")
+    assert after["I4"] == str(len(mine.slips) + len(mine.notes))
     assert int(after["I4"]) > int(before["I4"]), "the printed figures no longer match a changed case"

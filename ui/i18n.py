@@ -367,17 +367,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Sammenlign de trykte tal med casene, som du har ændret dem, i stedet for med dokumenternes forudsætninger.",
         "en": "Compare the printed figures with the cases as you changed them, instead of with the documents' assumptions.",
     },
-    "audit.summary": {"da": "Fund i alt", "en": "Findings in all"},
     "audit.none": {
         "da": "Ingen fund: alle trykte tal stemmer inden for ±1 t.kr.",
         "en": "No findings: every printed figure reconciles within ±1k.",
     },
-    "audit.no_reported": {
-        "da": "Casen har ingen trykte tal at kontrollere.",
-        "en": "The case has no printed figures to check.",
-    },
-    "audit.count": {"da": "{count} fund", "en": "{count} finding(s)"},
-    "audit.overview": {"da": "Oversigtssiden", "en": "The overview page"},
     "audit.no_overview": {
         "da": "Der er ingen overview.yaml med oversigtssidens tal.",
         "en": "There is no overview.yaml with the overview page's figures.",
@@ -400,6 +393,39 @@ TEXTS: dict[str, dict[str, str]] = {
     "audit.table.table2": {"da": "Tabel 2", "en": "Table 2"},
     "audit.table.table3": {"da": "Tabel 3", "en": "Table 3"},
     "audit.table.overview": {"da": "Oversigt", "en": "Overview"},
+    # --- Kontrol grouped by cause (app_pages/audit.py, ui/audit_view.py) ------------------------------
+    "audit.slips": {"da": "Regnefejl i dokumenterne", "en": "Slips in the documents"},
+    "audit.slips.help": {
+        "da": "Hvert trykt tal, der burde være et andet, tælles én gang, uanset hvor mange celler og kontroller det ses i.",
+        "en": "Each printed figure that should be another counts once, however many cells and checks it shows up in.",
+    },
+    "audit.notes": {"da": "Tekst mod tabeller", "en": "Text against tables"},
+    "audit.notes.help": {
+        "da": "Tal, som dokumentets tekst nævner, men som tabellerne ikke bygger på.",
+        "en": "Figures the document's text states that its tables do not use.",
+    },
+    "audit.notes.caption": {
+        "da": "Beregningen følger tabellerne; her er, hvad tekstens tal ville give i de trykte celler.",
+        "en": "The computation follows the tables; here is what the text's figures would give in the printed cells.",
+    },
+    "audit.slip.title": {
+        "da": "{case} · {table} · {line} ({years}): trykt {printed}, korrekt {correct} — ses i {count} celle(r)",
+        "en": "{case} · {table} · {line} ({years}): printed {printed}, correct {correct} — shows up in {count} cell(s)",
+    },
+    "audit.note.part": {
+        "da": "{label}: teksten siger {stated} {unit}, tabellerne bygger på {implied} {unit}",
+        "en": "{label}: the text says {stated} {unit}, the tables use {implied} {unit}",
+    },
+    "audit.note.title": {"da": "{case} · {parts} — {count} celle(r)", "en": "{case} · {parts} — {count} cell(s)"},
+    "audit.col.text": {"da": "Med tekstens tal", "en": "With the text's figure"},
+    "audit.clean": {
+        "da": "Ingen fund i {cases}: alle trykte tal stemmer inden for ±1 t.kr.",
+        "en": "No findings in {cases}: every printed figure reconciles within ±1k.",
+    },
+    "audit.no_reported_cases": {
+        "da": "Uden trykte tal at kontrollere: {cases}.",
+        "en": "No printed figures to check: {cases}.",
+    },
     # --- Følsomhed (app_pages/sensitivity.py) ----------------------------------------------------
     "sens.title": {"da": "Følsomhed og usikkerhed", "en": "Sensitivity and uncertainty"},
     "sens.caption": {
