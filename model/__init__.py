@@ -59,6 +59,7 @@ from .labour import (
     portfolio_labour,
 )
 from .loader import CaseFileError, LoadResult, case_to_yaml, load_case, load_overview, load_paths, parse_case
+from .memo import ChangeNote, Memo, PdfUnavailable, memo_content, memo_docx, memo_pdf, memo_pdf_available
 from .optimism import DEFAULT_OPTIMISM_BIAS, GREEN_BOOK_SOURCE, OptimismBias, apply_optimism_bias
 from .overview import Overview, OverviewLine, PriceLevelError, npv_total, overview
 from .portfolio import Portfolio, audit_findings, evaluate_cases, evaluate_paths, summary_data
@@ -114,6 +115,7 @@ __all__ = [
     "Case",
     "CaseFileError",
     "CaseResult",
+    "ChangeNote",
     "DiscountPreset",
     "EvaluationError",
     "Finding",
@@ -128,6 +130,7 @@ __all__ = [
     "LabourFigures",
     "Line",
     "LoadResult",
+    "Memo",
     "MissingIndexError",
     "MonteCarlo",
     "OptimismBias",
@@ -136,6 +139,7 @@ __all__ = [
     "OverviewReport",
     "OverviewRow",
     "Payback",
+    "PdfUnavailable",
     "Portfolio",
     "PriceIndex",
     "PriceLevelError",
@@ -185,6 +189,10 @@ __all__ = [
     "load_overview",
     "load_paths",
     "load_price_index",
+    "memo_content",
+    "memo_docx",
+    "memo_pdf",
+    "memo_pdf_available",
     "monte_carlo",
     "npv",
     "overview",

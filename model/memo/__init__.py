@@ -9,7 +9,7 @@ See ``docs/memo.md``.
 """
 
 from .content import CaseMemo, ChangedAssumption, ChangeNote, Memo, Sensitivity, changed_assumptions, memo_content
-from .pdf import PdfUnavailable, libreoffice, memo_pdf
+from .pdf import PdfUnavailable, memo_pdf, memo_pdf_available
 from .writer import memo_docx
 
 __all__ = [
@@ -20,8 +20,8 @@ __all__ = [
     "PdfUnavailable",
     "Sensitivity",
     "changed_assumptions",
-    "libreoffice",
     "memo_content",
     "memo_docx",
     "memo_pdf",
+    "memo_pdf_available",
 ]

@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-__all__ = ["PdfUnavailable", "libreoffice", "memo_pdf"]
+__all__ = ["PdfUnavailable", "memo_pdf", "memo_pdf_available"]
 
 #: Seconds a conversion may take before it is given up.
 TIMEOUT = 120.0
@@ -23,9 +23,14 @@ class PdfUnavailable(RuntimeError):
     """No PDF could be made: LibreOffice is missing, failed or timed out (the message says which)."""
 
 
-def libreoffice() -> str | None:
+def _soffice() -> str | None:
     """Path of LibreOffice's ``soffice`` (or ``libreoffice``), or None where it is not installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def memo_pdf_available() -> bool:
+    """Whether LibreOffice is installed, so :func:`memo_pdf` can make a PDF."""
+    return _soffice() is not None
 
 
 def memo_pdf(docx: bytes, timeout: float = TIMEOUT) -> bytes:
@@ -34,7 +39,7 @@ def memo_pdf(docx: bytes, timeout: float = TIMEOUT) -> bytes:
     Raises :class:`PdfUnavailable` with a plain message when LibreOffice is
     not installed, fails, or takes longer than ``timeout`` seconds.
     """
-    executable = libreoffice()
+    executable = _soffice()
     if executable is None:
         msg = "PDF needs LibreOffice (soffice), which is not installed here; the DOCX works without it"
         raise PdfUnavailable(msg)
