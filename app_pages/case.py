@@ -11,6 +11,7 @@ from ui import state
 from ui.case import assumption_editor, case_file_section
 from ui.charts import cumulative_data, flows_data
 from ui.i18n import t
+from ui.memo import case_memo
 from ui.tables import kpi_delta, payback_text, section1_frame, table_frame
 from ui.widgets import case_ids_or_stop, chart, md, pick_case, show_problems, show_table, toggle
 
@@ -114,3 +115,5 @@ for number in (1, 2, 3):
         bold_rows=bold,
         widths={t("col.line"): 290},
     )
+
+case_memo(case_id, key="case.memo")

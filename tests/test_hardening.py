@@ -275,7 +275,7 @@ def test_only_ascii_digits_are_numbers():
 def test_minus_zero_is_zero_in_every_output():
     assert str(parse_number("-0")) == "0.0" and str(parse_number("-0,0")) == "0.0"
     assert [format_number(v, 1) for v in (-0.0, -0.04, -1e-12)] == ["0", "0", "0"]
-    assert format_amount(-0.4) == "0" and format_percent_da(-0.0001) == "0 %"
+    assert format_amount(-0.4) == "0" and format_percent_da(-0.0001) == "0,0 %"
     assert csv_bytes(["x", "y"], [[-0.0, -1e-9]], dialect="plain").decode() == "x,y\r\n0,0\r\n"
     finding = Finding("T1", "table1", "R", 2020, 0.0, -0.0, -1e-9, "value").to_dict()
     assert json.dumps(finding).count("-0") == 0

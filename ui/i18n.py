@@ -426,6 +426,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Uden trykte tal at kontrollere: {cases}.",
         "en": "No printed figures to check: {cases}.",
     },
+    # --- Beslutningsnotat (ui/memo.py; Business case, Sammenlign) ------------------------------------------
+    "memo.title": {"da": "Beslutningsnotat", "en": "Decision memo"},
+    "memo.caption": {
+        "da": "Notatet til udvalget: resumé, nøgletal, afsnit 1 og tabel 1-3, ændrede forudsætninger med begrundelse, "
+        "figurer, følsomhed og kontrol af dokumentets tal – med tallene, som de står nu. Notatet er på dansk.",
+        "en": "The memo for the committee: summary, key figures, section 1 and tables 1-3, changed assumptions with "
+        "their reasons, charts, sensitivity and the audit of the document's figures, as the figures stand now. "
+        "The memo is in Danish.",
+    },
+    "memo.docx": {"da": "Hent notat (Word)", "en": "Download memo (Word)"},
+    "memo.help": {
+        "da": "Word-dokumentet bygges, når du klikker (et par sekunder).",
+        "en": "The Word document is built when you click (a few seconds).",
+    },
+    "memo.pdf": {"da": "Hent notat (PDF)", "en": "Download memo (PDF)"},
+    "memo.make_pdf": {"da": "Lav PDF", "en": "Make PDF"},
+    "memo.make_pdf.help": {
+        "da": "LibreOffice omsætter Word-dokumentet til PDF; det tager op til et halvt minut.",
+        "en": "LibreOffice converts the Word document to PDF; it takes up to half a minute.",
+    },
+    "memo.making_pdf": {"da": "Laver PDF …", "en": "Making the PDF …"},
+    "memo.pdf_failed": {
+        "da": "PDF'en kunne ikke laves; Word-dokumentet virker.",
+        "en": "The PDF could not be made; the Word document works.",
+    },
+    "memo.no_pdf": {
+        "da": "PDF kræver LibreOffice, som ikke er installeret på serveren; Word-dokumentet virker.",
+        "en": "PDF needs LibreOffice, which is not installed on the server; the Word document works.",
+    },
     # --- Følsomhed (app_pages/sensitivity.py) ----------------------------------------------------
     "sens.title": {"da": "Følsomhed og usikkerhed", "en": "Sensitivity and uncertainty"},
     "sens.caption": {

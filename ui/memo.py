@@ -1,0 +1,94 @@
+"""The decision memo's downloads on the pages: DOCX always, PDF when LibreOffice is installed.
+
+The DOCX is built when the user clicks (a deferred download: nothing is
+computed on an ordinary rerun). The PDF takes LibreOffice several seconds,
+so it is made on a button press, kept in session state for the cases it was
+made from, and then offered for download; if LibreOffice fails the page
+says so and the DOCX still works.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+
+import streamlit as st
+
+from model import Case, ChangeNote, EvaluationError, PdfUnavailable, memo_content, memo_docx, memo_pdf, memo_pdf_available
+
+from . import state
+from .i18n import t
+from .widgets import download, show_problems
+
+__all__ = ["DOCX_MIME", "case_memo", "memo_downloads"]
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_VARIANT = re.compile(r"-v[0-9]+\Z")  # a variant's id: the case's id and -v<n> (ui.state.add_variant)
+_PDF = "memo.pdf."  # session-state prefix: {"digest": ..., "data": bytes}
+
+
+def _digest(cases: Sequence[Case], documents: Mapping[str, Case], title: str | None) -> str:
+    text = "\n".join([c.model_dump_json() for c in cases] + [d.model_dump_json() for d in documents.values()])
+    return hashlib.sha256(f"{title}\n{state.settings()}\n{text}".encode()).hexdigest()
+
+
+def _build(
+    cases: Sequence[Case], documents: Mapping[str, Case], notes: Mapping[str, Mapping[str, ChangeNote]], title: str | None
+) -> bytes:
+    return memo_docx(memo_content(cases, documents, settings=state.settings(), notes=notes, title=title))
+
+
+def memo_downloads(
+    cases: Sequence[Case],
+    documents: Mapping[str, Case],
+    *,
+    key: str,
+    file_stem: str,
+    notes: Mapping[str, Mapping[str, ChangeNote]] | None = None,
+    title: str | None = None,
+) -> None:
+    """The memo of ``cases`` (against ``documents`` by case id) as a DOCX download and, with LibreOffice, a PDF.
+
+    ``notes``: per case id, per assumption, why it was changed, by whom and
+    when. ``key`` makes the widgets unique per page; ``file_stem`` names the files.
+    """
+    notes = notes or {}
+    left, right = st.columns(2, vertical_alignment="center")
+    with left:
+        download(
+            t("memo.docx"),
+            lambda: _build(cases, documents, notes, title),
+            file_name=f"{file_stem}.docx",
+            mime=DOCX_MIME,
+            key=f"{key}.docx",
+            help=t("memo.help"),
+        )
+    with right:
+        if not memo_pdf_available():
+            st.caption(t("memo.no_pdf"))
+            return
+        digest = _digest(cases, documents, title)
+        made = st.session_state.get(_PDF + key)
+        if made is not None and made["digest"] == digest:
+            download(t("memo.pdf"), made["data"], file_name=f"{file_stem}.pdf", mime="application/pdf", key=f"{key}.pdf")
+        elif st.button(t("memo.make_pdf"), key=f"{key}.make_pdf", icon=":material/picture_as_pdf:", help=t("memo.make_pdf.help")):
+            try:
+                with st.spinner(t("memo.making_pdf")):
+                    data = memo_pdf(_build(cases, documents, notes, title))
+            except (PdfUnavailable, EvaluationError) as exc:
+                show_problems(t("memo.pdf_failed"), str(exc))
+            else:
+                st.session_state[_PDF + key] = {"digest": digest, "data": data}
+                st.rerun()
+
+
+def case_memo(case_id: str, key: str) -> None:
+    """The memo section of one case (or a variant, measured against the case it was made from)."""
+    case = state.current_case(case_id)
+    document = state.document_case(case_id)
+    if state.is_extra(case_id):
+        document = state.base_cases().get(_VARIANT.sub("", case_id), document)
+    st.subheader(t("memo.title"))
+    st.caption(t("memo.caption"))
+    memo_downloads([case], {case.id: document}, key=key, file_stem=f"beslutningsnotat-{case_id}")
