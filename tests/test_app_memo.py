@@ -1,0 +1,34 @@
+"""The memo downloads in the app: the DOCX a user gets carries the figures and changes on screen."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from model import memo_pdf_available
+
+
+def _box(data: bytes) -> dict[str, str]:
+    table = docx.Document(io.BytesIO(data)).tables[0]
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    return dict(zip(rows[0] + rows[2], rows[1] + rows[3], strict=True))
+
+
+def test_business_case_memo_has_the_changed_assumption(new_app, downloads):
+    at = new_app("case")
+    at.selectbox(key="input.case.selected").set_value("I4").run()
+    at.text_input(key="input.assumption.I4.minutter_plejecenter").input("15").run()
+    assert not at.exception
+    build = downloads["beslutningsnotat-I4.docx"]
+    assert callable(build), "built on click, not on every rerun"
+    data = build()
+    # 15 instead of 20 minutes: payback 6 → 8 years, net permanent effect -10.040 → -7.725 (tests/test_memo.py)
+    assert _box(data)["Tilbagebetalingstid"] == "8 år"
+    assert _box(data)["Varig effektivisering, netto"] == "-7.725"
+    document = docx.Document(io.BytesIO(data))
+    changes = next(t for t in document.tables if t.rows[0].cells[0].text == "Forudsætning" and len(t.columns) == 6)
+    label = "Sparet tid pr. hold pr. vagtoverdragelse på plejecentre"
+    assert [c.text for c in changes.rows[1].cells][:3] == [label, "20 min.", "15 min."]
+    assert memo_pdf_available(), "LibreOffice is installed by scripts/install-system-deps.sh"
+    assert any(b.label == "Lav PDF" for b in at.button)
