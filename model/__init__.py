@@ -28,6 +28,7 @@ from .choice import (
     PoolUse,
     choose,
 )
+from .choice_report import choice_data, choice_table, limit_text
 from .danish import format_amount, format_fixed, format_number, format_percent_da, format_value, format_years, parse_number
 from .discount import DISCOUNT_PRESETS, DiscountPreset
 from .domain_summary import evaluate_paths_at, reindex_cases, summary_with_domain
@@ -42,6 +43,7 @@ from .evaluate import (
     compute_flows,
     evaluate,
 )
+from .export_choice_xlsx import CHOICE_LABELS, choice_xlsx
 from .export_csv import csv_bytes, overview_csv, safe_text
 from .export_overview_xlsx import overview_xlsx
 from .export_xlsx import workbook_bytes
@@ -217,6 +219,7 @@ __all__ = [
 
 # --- portfolio choice (issue 12) ---
 __all__ += [
+    "CHOICE_LABELS",
     "NEXT_MILLION",
     "OBJECTIVES",
     "POOLS",
@@ -233,7 +236,11 @@ __all__ += [
     "alternative_groups",
     "bundle_figures",
     "check_prerequisites",
+    "choice_data",
+    "choice_table",
+    "choice_xlsx",
     "choose",
+    "limit_text",
     "npv_total",
     "prerequisites_of",
     "rebase_npv",
