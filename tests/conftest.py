@@ -18,6 +18,7 @@ PAGES = {
     "compare": "app_pages/compare.py",
     "sensitivity": "app_pages/sensitivity.py",
     "audit": "app_pages/audit.py",
+    "portfolio": "app_pages/portfolio.py",
 }
 
 

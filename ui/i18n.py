@@ -455,6 +455,118 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "PDF kræver LibreOffice, som ikke er installeret på serveren; Word-dokumentet virker.",
         "en": "PDF needs LibreOffice, which is not installed on the server; the Word document works.",
     },
+    # --- Portefølje (app_pages/portfolio.py, ui/portfolio.py) ---------------------------------------
+    "page.portfolio": {"da": "Portefølje", "en": "Portfolio"},
+    "portfolio.title": {"da": "Portefølje: hvilke cases skal finansieres?", "en": "Portfolio: which cases to fund?"},
+    "portfolio.intro": {
+        "da": "Det bedste valg af cases under puljernes budgetter, hvor en case kun vælges sammen med de cases, den "
+        "forudsætter, og højst én af hver gruppe alternativer. Valget er eksakt (et heltalsprogram løst med HiGHS) og "
+        "bruger casene med dine ændrede forudsætninger.",
+        "en": "The best choice of cases under the pools' budgets, where a case is only funded together with the cases "
+        "it requires, and at most one of each group of alternatives. The choice is exact (an integer programme solved "
+        "with HiGHS) and uses the cases with your changed assumptions.",
+    },
+    "portfolio.none": {"da": "Vælg mindst én case.", "en": "Pick at least one case."},
+    "portfolio.cases": {"da": "Cases at vælge imellem", "en": "Cases to choose among"},
+    "portfolio.cases.help": {
+        "da": "Som standard oversigtens cases. En variant (fx I4-v1) er et alternativ til sin case.",
+        "en": "By default the overview's cases. A variant (e.g. I4-v1) is an alternative to its case.",
+    },
+    "portfolio.objective": {"da": "Mål", "en": "Objective"},
+    "portfolio.objective.help": {
+        "da": "Hvad valget gør så stort som muligt: nutidsværdien af nettobesparelserne (i basisåret), den varige "
+        "nettobesparelse eller de frigjorte årsværk.",
+        "en": "What the choice makes as large as possible: the NPV of the net savings (on the base year), the "
+        "permanent net saving, or the FTE freed.",
+    },
+    "portfolio.objective.npv": {"da": "Nutidsværdi", "en": "NPV"},
+    "portfolio.objective.net_permanent": {"da": "Varig effektivisering netto", "en": "Net permanent effect"},
+    "portfolio.objective.fte": {"da": "Årsværk frigjort", "en": "FTE freed"},
+    "portfolio.max_payback": {"da": "Højeste tilbagebetalingstid", "en": "Maximum payback time"},
+    "portfolio.max_payback.none": {"da": "Ingen grænse", "en": "No limit"},
+    "portfolio.max_payback.help": {
+        "da": "En case skal være tilbagebetalt inden for grænsen sammen med de cases, den forudsætter; en case uden "
+        "tilbagebetaling (fx en grundinvestering) kan stadig vælges som forudsætning for en case, der er.",
+        "en": "A case must pay back within the limit together with the cases it requires; a case that never pays "
+        "back (e.g. a foundation investment) may still be funded as the prerequisite of one that does.",
+    },
+    "portfolio.budgets": {"da": "Budgetter", "en": "Budgets"},
+    "portfolio.budgets.help": {
+        "da": "1.000 kr. pr. pulje, i alt over årene eller pr. år. Et nyt loft starter ved det, alle casene skal bruge.",
+        "en": "DKK thousand per pool, in total over the years or per year. A new limit starts at what all the cases need.",
+    },
+    "portfolio.pool.service": {"da": "Drift (investeringspuljen)", "en": "Service (investment pool)"},
+    "portfolio.pool.innovation": {"da": "Innovationspuljen", "en": "Innovation pool"},
+    "portfolio.pool.anlaeg": {"da": "Anlæg", "en": "Capital (anlæg)"},
+    "portfolio.mode.none": {"da": "Ingen grænse", "en": "No limit"},
+    "portfolio.mode.total": {"da": "I alt", "en": "Total"},
+    "portfolio.mode.year": {"da": "Pr. år", "en": "Per year"},
+    "portfolio.budget.total": {"da": "Loft i alt (1.000 kr.)", "en": "Total limit (DKK thousand)"},
+    "portfolio.budget.year": {"da": "Loft {year} (1.000 kr.)", "en": "Limit {year} (DKK thousand)"},
+    "portfolio.prerequisites": {"da": "Forudsætninger og alternativer", "en": "Prerequisites and alternatives"},
+    "portfolio.prerequisites.help": {
+        "da": "Fra case-filerne (I4 forudsætter I1, med dokumentets ord). Ændringer her gælder i denne session. Cases "
+        "med samme gruppenavn er alternativer: højst én vælges.",
+        "en": "From the case files (I4 requires I1, in the document's words). Changes here last for this session. "
+        "Cases with the same group name are alternatives: at most one is funded.",
+    },
+    "portfolio.requires": {"da": "{case} forudsætter", "en": "{case} requires"},
+    "portfolio.group": {"da": "Alternativgruppe", "en": "Alternative group"},
+    "portfolio.requires.source": {"da": "Kilde: {source}", "en": "Source: {source}"},
+    "portfolio.prerequisite_error": {
+        "da": "Forudsætningerne kan ikke opfyldes; ret dem ovenfor:",
+        "en": "The prerequisites cannot be met; correct them above:",
+    },
+    "portfolio.answer": {"da": "Svaret", "en": "The answer"},
+    "portfolio.chosen": {"da": "Valgte cases", "en": "Cases funded"},
+    "portfolio.base_year": {"da": "Basisår for nutidsværdier", "en": "Base year of the NPVs"},
+    "portfolio.empty": {
+        "da": "Ingen case kan finansieres under disse budgetter; se hvorfor i tabellen.",
+        "en": "No case can be funded under these budgets; the table says why.",
+    },
+    "portfolio.answer.caption": {
+        "da": "1.000 kr.; udgifter +, besparelser −. Nutidsværdier diskonteret til {year}: en case, der starter "
+        "senere, diskonteres tilbage.",
+        "en": "DKK thousand; costs +, savings −. NPVs discounted to {year}: a case starting later is discounted back.",
+    },
+    "portfolio.yes": {"da": "Ja", "en": "Yes"},
+    "portfolio.no": {"da": "Nej", "en": "No"},
+    "portfolio.col.chosen": {"da": "Valgt", "en": "Funded"},
+    "portfolio.col.npv_base": {"da": "Nutidsværdi ({year})", "en": "NPV ({year})"},
+    "portfolio.col.innovation": {"da": "Innovationspulje", "en": "Innovation pool"},
+    "portfolio.col.reason": {"da": "Hvorfor ikke", "en": "Why not"},
+    "portfolio.col.pool": {"da": "Pulje", "en": "Pool"},
+    "portfolio.col.limit": {"da": "Loft", "en": "Limit"},
+    "portfolio.col.used": {"da": "Brugt", "en": "Used"},
+    "portfolio.col.left": {"da": "Tilbage", "en": "Left"},
+    "portfolio.col.binding": {"da": "Bindende", "en": "Binding"},
+    "portfolio.col.bundle": {"da": "Pakke", "en": "Bundle"},
+    "portfolio.col.change": {"da": "Ændring", "en": "Change"},
+    "portfolio.col.value": {"da": "Værdi", "en": "Value"},
+    "portfolio.col.gain": {"da": "Gevinst", "en": "Gain"},
+    "portfolio.no_limit": {"da": "ingen grænse", "en": "no limit"},
+    "portfolio.no_change": {"da": "ingen ændring", "en": "no change"},
+    "portfolio.budget_use": {"da": "Budgetforbrug", "en": "Budget use"},
+    "portfolio.bundles": {"da": "Pakker: en case med sine forudsætninger", "en": "Bundles: a case with its prerequisites"},
+    "portfolio.bundles.caption": {
+        "da": "Casene lagt sammen år for år til én pengestrøm og regnet som én case.",
+        "en": "The cases added year by year into one flow series and evaluated as one case.",
+    },
+    "portfolio.next_million": {"da": "Den næste 1 mio. kr.", "en": "The next DKK 1 million"},
+    "portfolio.download": {"da": "Hent valget (Excel)", "en": "Download the choice (Excel)"},
+    "portfolio.reason.payback": {
+        "da": "Tilbagebetalingstid over grænsen: {years} med forudsætninger (grænse {limit} år)",
+        "en": "Payback limit: {years} with its prerequisites (limit {limit} years)",
+    },
+    "portfolio.reason.never": {"da": "aldrig", "en": "never"},
+    "portfolio.reason.alternative": {"da": "Alternativ valgt: {cases}", "en": "Alternative funded: {cases}"},
+    "portfolio.reason.prerequisite": {"da": "Forudsætning ikke valgt: {cases}", "en": "Prerequisite not funded: {cases}"},
+    "portfolio.reason.no_value": {"da": "Tilfører intet: {objective} {value}", "en": "Adds no value: {objective} {value}"},
+    "portfolio.reason.budget": {
+        "da": "Budget: {where} ville blive {needed} (loft {limit})",
+        "en": "Budget: {where} would be {needed} (limit {limit})",
+    },
+    "portfolio.reason.with": {"da": " med forudsætning(er) {cases}", "en": " with prerequisite(s) {cases}"},
     # --- Følsomhed (app_pages/sensitivity.py) ----------------------------------------------------
     "sens.title": {"da": "Følsomhed og usikkerhed", "en": "Sensitivity and uncertainty"},
     "sens.caption": {

@@ -280,7 +280,7 @@ def reset_all() -> None:
     """
     for key in (OVERRIDES, EXTRA, INCLUDED, SETTINGS, INPUTS, *SENS_CHANGES):
         st.session_state.pop(key, None)
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(SENS_TYPED)]:
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith((*SENS_TYPED, "portfolio."))]:
         del st.session_state[key]
 
 

@@ -1,0 +1,73 @@
+"""Portefølje: which cases to fund under the pools' budgets, respecting what depends on what."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model import PrerequisiteError, check_prerequisites, choose, format_amount, format_number
+from ui import portfolio, state
+from ui.i18n import t
+from ui.widgets import download, evaluate_all, show_problems, show_table
+
+st.title(t("portfolio.title"))
+st.caption(t("portfolio.intro"))
+
+ids = portfolio.candidates()
+if not ids:
+    st.info(t("portfolio.none"))
+    st.stop()
+results = list(evaluate_all({cid: state.current_case(cid) for cid in ids}, state.settings()).values())
+if not results:
+    st.stop()
+ids = [r.case.id for r in results]
+
+portfolio.objective_inputs()
+st.subheader(t("portfolio.budgets"))
+st.caption(t("portfolio.budgets.help"))
+portfolio.budget_inputs(results)
+
+requires, groups = portfolio.requirements(ids), portfolio.alternative_groups(ids)
+try:
+    check_prerequisites(requires)
+    problem = None
+except PrerequisiteError as exc:
+    problem = str(exc)
+portfolio.prerequisite_editor(ids, expanded=problem is not None)
+if problem is not None:
+    show_problems(t("portfolio.prerequisite_error"), problem)
+    st.stop()
+
+answer = choose(results, portfolio.options(results), requires=requires, groups=groups)
+
+st.subheader(t("portfolio.answer"))
+value = format_number(answer.value, 1) if answer.options.objective == "fte" else format_amount(answer.value)
+left, middle, right = st.columns(3)
+left.metric(t(f"portfolio.objective.{answer.options.objective}"), value)
+middle.metric(t("portfolio.chosen"), ", ".join(answer.chosen) or "–")
+right.metric(t("portfolio.base_year"), str(answer.base_year))
+if not answer.chosen:
+    st.info(t("portfolio.empty"))
+frame = portfolio.answer_frame(answer)
+text_columns = {t("col.case"), t("col.title"), t("portfolio.col.chosen"), t("portfolio.col.reason")}
+show_table(frame, right=[c for c in frame.columns if c not in text_columns], widths={t("col.title"): 260}, key="portfolio.answer")
+st.caption(t("portfolio.answer.caption", year=answer.base_year))
+
+st.subheader(t("portfolio.budget_use"))
+show_table(portfolio.budget_frame(answer), key="portfolio.budget")
+st.altair_chart(portfolio.budget_chart(answer), width="stretch", key="portfolio.chart")
+
+if answer.bundles:
+    st.subheader(t("portfolio.bundles"))
+    show_table(portfolio.bundles_frame(answer), key="portfolio.bundles")
+    st.caption(t("portfolio.bundles.caption"))
+if answer.next_million:
+    st.subheader(t("portfolio.next_million"))
+    show_table(portfolio.next_million_frame(answer), key="portfolio.next_million")
+
+download(
+    t("portfolio.download"),
+    lambda: portfolio.xlsx(answer),
+    "portefoelje.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="portfolio.download",
+)

@@ -1,0 +1,430 @@
+"""The Portefølje page's state, inputs and views: budgets, objective, prerequisites, the answer.
+
+What the user sets lives in session state under keys that start with
+``portfolio.`` (:class:`Keys`), so it survives page switches and "reset all"
+clears it (``ui.state.reset_all``):
+
+- the cases to choose among (default: the overview's), their prerequisites
+  and alternative groups (default: the case files'; a variant ``I4-v1`` is an
+  alternative to ``I4``), edited here for the session;
+- per pool a budget mode (none, a total, per year) and its amounts
+  (1.000 kr.; the default amount is what all the cases need, so a new limit
+  binds only when the user lowers it);
+- the objective and an optional payback limit.
+
+The choice itself is :func:`model.choose` on the cases as the scenario has
+them (changed assumptions apply).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from model import (
+    OBJECTIVES,
+    POOLS,
+    CaseResult,
+    Choice,
+    ChoiceOptions,
+    Exclusion,
+    choice_xlsx,
+    format_amount,
+    format_number,
+)
+
+from . import state
+from .charts import DANISH_LOCALE
+from .i18n import t
+from .tables import payback_text
+from .widgets import bound, choice, number_input, stored
+
+__all__ = [
+    "KEYS",
+    "Keys",
+    "alternative_groups",
+    "answer_frame",
+    "budget_chart",
+    "budget_frame",
+    "budget_inputs",
+    "bundles_frame",
+    "candidates",
+    "next_million_frame",
+    "options",
+    "prerequisite_editor",
+    "reason_text",
+    "requirements",
+    "xlsx",
+]
+
+_VARIANT = re.compile(r"^(.+)-v\d+$")
+MODES = ("none", "total", "year")
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The page's session-state keys (every one starts with ``portfolio.``)."""
+
+    prefix: str = "portfolio."
+    cases: str = "portfolio.cases"
+    objective: str = "portfolio.objective"
+    payback: str = "portfolio.max_payback"
+    requires: str = "portfolio.requires"
+    groups: str = "portfolio.groups"
+
+    def mode(self, pool: str) -> str:
+        """Budget mode of ``pool``: none, total or year."""
+        return f"portfolio.budget.{pool}.mode"
+
+    def total(self, pool: str) -> str:
+        """The total limit of ``pool`` (1.000 kr.)."""
+        return f"portfolio.budget.{pool}.total"
+
+    def year(self, pool: str, year: int) -> str:
+        """The limit of ``pool`` in ``year`` (1.000 kr.)."""
+        return f"portfolio.budget.{pool}.{year}"
+
+
+KEYS = Keys()
+
+
+# --- Which cases, and what depends on what ----------------------------------------------------------
+
+
+def candidates() -> list[str]:
+    """The cases to choose among: the user's pick on this page, else the overview's cases."""
+    ids = state.case_ids()
+    picked = st.multiselect(
+        t("portfolio.cases"),
+        ids,
+        help=t("portfolio.cases.help"),
+        **bound(KEYS.cases, stored(KEYS.cases, state.included_case_ids(), lambda v: set(v) <= set(ids))),
+    )
+    return [cid for cid in ids if cid in picked]
+
+
+def requirements(ids: Sequence[str]) -> dict[str, list[str]]:
+    """``{case: [required ids]}`` for ``ids``: the session's edits, else the case files'."""
+    edited = st.session_state.get(KEYS.requires, {})
+    return {cid: list(edited.get(cid, state.current_case(cid).requires)) for cid in ids}
+
+
+def _default_group(case_id: str, ids: Sequence[str]) -> str:
+    own = state.current_case(case_id).alternative_group
+    if own:
+        return own
+    root = _VARIANT.match(case_id)
+    if root and root.group(1) in ids:
+        return root.group(1)
+    if any(_VARIANT.match(other) and _VARIANT.match(other).group(1) == case_id for other in ids):
+        return case_id
+    return ""
+
+
+def alternative_groups(ids: Sequence[str]) -> dict[str, list[str]]:
+    """``{group: [case ids]}`` for ``ids``: the session's edits, else the files' (and variants with their case)."""
+    edited = st.session_state.get(KEYS.groups, {})
+    groups: dict[str, list[str]] = {}
+    for cid in ids:
+        name = edited.get(cid, _default_group(cid, ids)).strip()
+        if name:
+            groups.setdefault(name, []).append(cid)
+    return {name: members for name, members in groups.items() if len(members) > 1}
+
+
+def _set_requires(case_id: str, value: list[str]) -> None:
+    st.session_state[KEYS.requires] = {**st.session_state.get(KEYS.requires, {}), case_id: list(value)}
+
+
+def _set_group(case_id: str, value: str) -> None:
+    st.session_state[KEYS.groups] = {**st.session_state.get(KEYS.groups, {}), case_id: value.strip()[:100]}
+
+
+def prerequisite_editor(ids: Sequence[str], expanded: bool) -> None:
+    """Per case: the cases it requires and its alternative group, editable for the session."""
+    everything = state.case_ids()
+    requires = requirements(ids)
+    group_of = {cid: name for name, members in alternative_groups(ids).items() for cid in members}
+    with st.expander(t("portfolio.prerequisites"), expanded=expanded, icon=":material/account_tree:"):
+        st.caption(t("portfolio.prerequisites.help"))
+        for cid in ids:
+            left, middle, right = st.columns([1, 4, 2], vertical_alignment="bottom")
+            left.markdown(f"**{cid}**")
+            middle.multiselect(
+                t("portfolio.requires", case=cid),
+                [other for other in everything if other != cid],
+                **bound(f"portfolio.requires.{cid}", requires[cid], save=partial(_set_requires, cid)),
+            )
+            right.text_input(
+                t("portfolio.group", case=cid),
+                max_chars=100,
+                **bound(f"portfolio.group.{cid}", group_of.get(cid, ""), save=partial(_set_group, cid)),
+            )
+            source = state.current_case(cid).requires_source
+            if source and cid not in st.session_state.get(KEYS.requires, {}):
+                st.caption(t("portfolio.requires.source", source=source))
+
+
+# --- Budgets, objective, payback limit ------------------------------------------------------------
+
+
+def _need(results: Sequence[CaseResult], pool: str) -> dict[int, float]:
+    """What all the cases take from ``pool`` per year (1.000 kr.)."""
+    need: dict[int, float] = {}
+    for r in results:
+        series = {"service": r.flows.service_investment, "innovation": r.flows.innovation, "anlaeg": r.flows.capital_investment}[
+            pool
+        ]
+        for year, value in zip(r.years, series, strict=True):
+            need[year] = need.get(year, 0.0) + float(value)
+    return need
+
+
+def _store(key: str, value: float) -> None:
+    st.session_state[key] = float(value)
+
+
+def budget_inputs(results: Sequence[CaseResult]) -> None:
+    """Per pool: no limit, a total, or a limit per year, as Danish numbers (1.000 kr.)."""
+    labels = {mode: t(f"portfolio.mode.{mode}") for mode in MODES}
+    for column, pool in zip(st.columns(len(POOLS)), POOLS, strict=True):
+        with column:
+            need = _need(results, pool)
+            mode = choice(
+                st.segmented_control,
+                t(f"portfolio.pool.{pool}"),
+                MODES,
+                key=KEYS.mode(pool),
+                default="none",
+                labels=labels,
+                required=True,
+            )
+            if mode == "total":
+                number_input(
+                    t("portfolio.budget.total"),
+                    key=KEYS.total(pool),
+                    value=stored(KEYS.total(pool), sum(need.values())),
+                    commit=partial(_store, KEYS.total(pool)),
+                    minimum=0,
+                    decimals=0,
+                )
+            elif mode == "year":
+                for year in sorted(need):
+                    number_input(
+                        t("portfolio.budget.year", year=year),
+                        key=KEYS.year(pool, year),
+                        value=stored(KEYS.year(pool, year), need[year]),
+                        commit=partial(_store, KEYS.year(pool, year)),
+                        minimum=0,
+                        decimals=0,
+                    )
+
+
+def options(results: Sequence[CaseResult]) -> ChoiceOptions:
+    """The objective, budgets and payback limit the user set, as :class:`model.ChoiceOptions`."""
+    budgets: dict[str, float | dict[int, float]] = {}
+    for pool in POOLS:
+        mode = stored(KEYS.mode(pool), "none", lambda v: v in MODES)
+        need = _need(results, pool)
+        if mode == "total":
+            budgets[pool] = float(stored(KEYS.total(pool), sum(need.values())))
+        elif mode == "year":
+            budgets[pool] = {year: float(stored(KEYS.year(pool, year), need[year])) for year in sorted(need)}
+    objective = stored(KEYS.objective, "npv", lambda v: v in OBJECTIVES)
+    payback = stored(KEYS.payback, "none")
+    return ChoiceOptions(objective=objective, budgets=budgets, max_payback=None if payback == "none" else int(payback))
+
+
+def objective_inputs() -> None:
+    """The objective (segmented control) and the payback limit (select box)."""
+    left, right = st.columns([3, 1])
+    with left:
+        choice(
+            st.segmented_control,
+            t("portfolio.objective"),
+            OBJECTIVES,
+            key=KEYS.objective,
+            default="npv",
+            labels={o: t(f"portfolio.objective.{o}") for o in OBJECTIVES},
+            required=True,
+            help=t("portfolio.objective.help"),
+        )
+    with right:
+        limits = ("none", *(str(n) for n in range(1, 21)))
+        choice(
+            st.selectbox,
+            t("portfolio.max_payback"),
+            limits,
+            key=KEYS.payback,
+            default="none",
+            labels={"none": t("portfolio.max_payback.none"), **{str(n): t("years", years=n) for n in range(1, 21)}},
+            help=t("portfolio.max_payback.help"),
+        )
+
+
+# --- The answer ----------------------------------------------------------------------------------------
+
+
+def _value(choice: Choice, value: float) -> str:
+    return format_number(value, 1) if choice.options.objective == "fte" else format_amount(value)
+
+
+def reason_text(exclusion: Exclusion, objective: str) -> str:
+    """Why a case is out, in the user's language, with Danish numbers."""
+    p = exclusion.params
+    with_cases = (
+        t("portfolio.reason.with", cases=p["cases"]) if p.get("cases") and exclusion.code in ("budget", "no_value") else ""
+    )
+    if exclusion.code == "payback":
+        years = t("portfolio.reason.never") if p["years"] is None else payback_text(p["years"])
+        return t("portfolio.reason.payback", years=years, limit=p["limit"])
+    if exclusion.code in ("alternative", "prerequisite"):
+        return t(f"portfolio.reason.{exclusion.code}", cases=p["cases"])
+    if exclusion.code == "no_value":
+        value = format_number(p["value"], 1) if objective == "fte" else format_amount(p["value"])
+        return t("portfolio.reason.no_value", objective=t(f"portfolio.objective.{objective}"), value=value) + with_cases
+    where = t(f"portfolio.pool.{p['pool']}") + (f" {p['year']}" if p["year"] is not None else "")
+    return (
+        t("portfolio.reason.budget", where=where, needed=format_amount(p["needed"]), limit=format_amount(p["limit"])) + with_cases
+    )
+
+
+def answer_frame(choice: Choice) -> pd.DataFrame:
+    """One row per case: funded or not, its figures, and why it is out."""
+    chosen = set(choice.chosen)
+    reasons = {e.id: reason_text(e, choice.options.objective) for e in choice.not_chosen}
+    rows = [
+        {
+            t("col.case"): f.id,
+            t("col.title"): f.title,
+            t("portfolio.col.chosen"): t("portfolio.yes") if f.id in chosen else t("portfolio.no"),
+            t("portfolio.col.npv_base", year=choice.base_year): format_amount(f.npv_base),
+            t("col.drift"): format_amount(f.drift),
+            t("portfolio.col.innovation"): format_amount(f.innovation),
+            t("col.anlaeg"): format_amount(f.anlaeg),
+            t("col.net_permanent"): format_amount(f.net_permanent),
+            t("col.fte"): format_number(f.fte, 1),
+            t("col.payback"): payback_text(f.payback_years),
+            t("portfolio.col.reason"): reasons.get(f.id, ""),
+        }
+        for f in choice.cases
+    ]
+    return pd.DataFrame(rows)
+
+
+def _limit(use_limit: object, year: int | None) -> float | None:
+    if isinstance(use_limit, Mapping):
+        return None if year is None else use_limit.get(year)
+    return None if year is not None else use_limit
+
+
+def budget_frame(choice: Choice) -> pd.DataFrame:
+    """Per pool: the limit (total or per year), the use, what is left, and which limits bind."""
+    rows = []
+    for use in choice.budget:
+        if isinstance(use.limit, Mapping):
+            limit = ", ".join(f"{y}: {format_amount(v)}" for y, v in sorted(use.limit.items()))
+            left = min(v - use.used_by_year.get(y, 0.0) for y, v in use.limit.items()) if use.limit else None
+        else:
+            limit = t("portfolio.no_limit") if use.limit is None else format_amount(use.limit)
+            left = None if use.limit is None else use.limit - use.used
+        binding = ", ".join(t("total") if b == "total" else b for b in use.binding)
+        rows.append(
+            {
+                t("portfolio.col.pool"): t(f"portfolio.pool.{use.pool}"),
+                t("portfolio.col.limit"): limit,
+                t("portfolio.col.used"): format_amount(use.used),
+                t("portfolio.col.left"): "" if left is None else format_amount(left),
+                t("portfolio.col.binding"): binding,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def budget_chart(choice: Choice) -> alt.LayerChart:
+    """Use per pool and year (bars) against the per-year limits (black ticks), 1.000 kr."""
+    pools = {pool: t(f"portfolio.pool.{pool}") for pool in POOLS}
+    used = pd.DataFrame(
+        [{"pool": pools[u.pool], "year": str(y), "value": v} for u in choice.budget for y, v in u.used_by_year.items()]
+    )
+    limits = pd.DataFrame(
+        [
+            {"pool": pools[u.pool], "year": str(y), "value": v}
+            for u in choice.budget
+            if isinstance(u.limit, Mapping)
+            for y, v in u.limit.items()
+        ],
+        columns=["pool", "year", "value"],
+    )
+    amount = t("chart.amount")
+    x = alt.X("year:O", title=t("chart.year"), axis=alt.Axis(labelAngle=0))
+    color = alt.Color("pool:N", title=t("portfolio.col.pool"), legend=alt.Legend(orient="bottom"))
+    bars = (
+        alt.Chart(used)
+        .mark_bar()
+        .encode(
+            x=x,
+            xOffset="pool:N",
+            y=alt.Y("value:Q", title=amount, axis=alt.Axis(format=",.0f")),
+            color=color,
+            tooltip=[
+                alt.Tooltip("pool:N", title=t("portfolio.col.pool")),
+                "year:O",
+                alt.Tooltip("value:Q", title=amount, format=",.0f"),
+            ],
+        )
+    )
+    ticks = (
+        alt.Chart(limits)
+        .mark_tick(color="#1f2933", thickness=3, size=18)
+        .encode(
+            x=x,
+            xOffset="pool:N",
+            y="value:Q",
+            tooltip=[alt.Tooltip("pool:N"), "year:O", alt.Tooltip("value:Q", title=t("portfolio.col.limit"), format=",.0f")],
+        )
+    )
+    return alt.layer(bars, ticks).properties(height=300).configure(locale=DANISH_LOCALE)
+
+
+def bundles_frame(choice: Choice) -> pd.DataFrame:
+    """Each funded case with its prerequisites, as one flow series."""
+    return pd.DataFrame(
+        [
+            {
+                t("portfolio.col.bundle"): " + ".join(b.ids),
+                t("col.payback"): payback_text(b.payback_years),
+                t("portfolio.col.npv_base", year=choice.base_year): format_amount(b.npv),
+                t("col.net_permanent"): format_amount(b.net_permanent),
+            }
+            for b in choice.bundles
+        ]
+    )
+
+
+def next_million_frame(choice: Choice) -> pd.DataFrame:
+    """What 1 mio. kr. more in each limit would change."""
+    rows = []
+    for m in choice.next_million:
+        change = ", ".join([*(f"+{c}" for c in m.added), *(f"−{c}" for c in m.removed)]) or t("portfolio.no_change")
+        rows.append(
+            {
+                t("portfolio.col.pool"): t(f"portfolio.pool.{m.pool}") + (f" {m.year}" if m.year is not None else ""),
+                t("portfolio.col.change"): change,
+                t("portfolio.col.value"): _value(choice, m.value),
+                t("portfolio.col.gain"): _value(choice, m.gain),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def xlsx(choice: Choice) -> bytes:
+    """The choice as an Excel workbook, with this language's reasons."""
+    reasons = {e.id: reason_text(e, choice.options.objective) for e in choice.not_chosen}
+    return choice_xlsx(choice, reasons=reasons)
