@@ -49,7 +49,12 @@ if not answer.chosen:
     st.info(t("portfolio.empty"))
 frame = portfolio.answer_frame(answer)
 text_columns = {t("col.case"), t("col.title"), t("portfolio.col.chosen"), t("portfolio.col.reason")}
-show_table(frame, right=[c for c in frame.columns if c not in text_columns], widths={t("col.title"): 260}, key="portfolio.answer")
+show_table(
+    frame,
+    right=[c for c in frame.columns if c not in text_columns],
+    widths={t("col.title"): 200, t("portfolio.col.reason"): 330},
+    key="portfolio.answer",
+)
 st.caption(t("portfolio.answer.caption", year=answer.base_year))
 
 st.subheader(t("portfolio.budget_use"))

@@ -175,14 +175,15 @@ def prerequisite_editor(ids: Sequence[str], expanded: bool) -> None:
 
 
 def _need(results: Sequence[CaseResult], pool: str) -> dict[int, float]:
-    """What all the cases take from ``pool`` per year (1.000 kr.)."""
+    """What all the cases take from ``pool`` per year (1.000 kr.), the years where any case takes something."""
     need: dict[int, float] = {}
     for r in results:
         series = {"service": r.flows.service_investment, "innovation": r.flows.innovation, "anlaeg": r.flows.capital_investment}[
             pool
         ]
         for year, value in zip(r.years, series, strict=True):
-            need[year] = need.get(year, 0.0) + float(value)
+            if abs(float(value)) > 1e-9:
+                need[year] = need.get(year, 0.0) + float(value)
     return need
 
 
@@ -304,6 +305,7 @@ def answer_frame(choice: Choice) -> pd.DataFrame:
             t("col.case"): f.id,
             t("col.title"): f.title,
             t("portfolio.col.chosen"): t("portfolio.yes") if f.id in chosen else t("portfolio.no"),
+            t("portfolio.col.reason"): reasons.get(f.id, ""),
             t("portfolio.col.npv_base", year=choice.base_year): format_amount(f.npv_base),
             t("col.drift"): format_amount(f.drift),
             t("portfolio.col.innovation"): format_amount(f.innovation),
@@ -311,7 +313,6 @@ def answer_frame(choice: Choice) -> pd.DataFrame:
             t("col.net_permanent"): format_amount(f.net_permanent),
             t("col.fte"): format_number(f.fte, 1),
             t("col.payback"): payback_text(f.payback_years),
-            t("portfolio.col.reason"): reasons.get(f.id, ""),
         }
         for f in choice.cases
     ]
