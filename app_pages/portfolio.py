@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from model import PrerequisiteError, check_prerequisites, choose, format_amount, format_number
-from ui import portfolio, state
+from ui import portfolio, portfolio_view, state
 from ui.i18n import t
 from ui.widgets import download, evaluate_all, show_problems, show_table
 
@@ -47,32 +47,32 @@ middle.metric(t("portfolio.chosen"), ", ".join(answer.chosen) or "–")
 right.metric(t("portfolio.base_year"), str(answer.base_year))
 if not answer.chosen:
     st.info(t("portfolio.empty"))
-frame = portfolio.answer_frame(answer)
+frame = portfolio_view.answer_frame(answer)
 text_columns = {t("col.case"), t("col.title"), t("portfolio.col.chosen"), t("portfolio.col.reason")}
 show_table(
     frame,
     right=[c for c in frame.columns if c not in text_columns],
     widths={t("col.title"): 200, t("portfolio.col.reason"): 330},
-    key="portfolio.answer",
+    key="portfolio_view.answer",
 )
 st.caption(t("portfolio.answer.caption", year=answer.base_year))
 
 st.subheader(t("portfolio.budget_use"))
-show_table(portfolio.budget_frame(answer), key="portfolio.budget")
-st.altair_chart(portfolio.budget_chart(answer), width="stretch", key="portfolio.chart")
+show_table(portfolio_view.budget_frame(answer), key="portfolio_view.budget")
+st.altair_chart(portfolio_view.budget_chart(answer), width="stretch", key="portfolio_view.chart")
 
 if answer.bundles:
     st.subheader(t("portfolio.bundles"))
-    show_table(portfolio.bundles_frame(answer), key="portfolio.bundles")
+    show_table(portfolio_view.bundles_frame(answer), key="portfolio_view.bundles")
     st.caption(t("portfolio.bundles.caption"))
 if answer.next_million:
     st.subheader(t("portfolio.next_million"))
-    show_table(portfolio.next_million_frame(answer), key="portfolio.next_million")
+    show_table(portfolio_view.next_million_frame(answer), key="portfolio_view.next_million")
 
 download(
     t("portfolio.download"),
-    lambda: portfolio.xlsx(answer),
+    lambda: portfolio_view.xlsx(answer),
     "portefoelje.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    key="portfolio.download",
+    key="portfolio_view.download",
 )

@@ -4,6 +4,7 @@
     python -m model audit [PATH...] --format table|json
     python -m model export [PATH...] --xlsx FILE
     python -m model memo [PATH...] [--case ID] --docx FILE [--pdf FILE]   (see model.memo.cli)
+    python -m model portfolio [PATH...] [--budget-service X] ... --format table|json   (see model.choice_cli)
 
 PATH is case files or folders (default ``cases/``). A bad file gives one line
 on stderr naming the file and the problem, the other files are still
