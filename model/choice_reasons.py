@@ -59,7 +59,8 @@ def explain(problem: Problem, chosen: np.ndarray, i: int, options: ChoiceOptions
         shown = "never pays back" if years is None else f"pays back in {years} years"
         extra = " with its prerequisites" if problem.closure[case.id] else ""
         text = f"payback limit: {shown}{extra} (limit {options.max_payback})"
-        return Exclusion(case.id, "payback", text, {"years": years, "limit": options.max_payback})
+        params = {"years": years, "limit": options.max_payback, "cases": ", ".join(problem.closure[case.id])}
+        return Exclusion(case.id, "payback", text, params)
     for group in problem.groups:
         if i in group:
             rivals = [figures[k].id for k in group if chosen[k] and k != i]

@@ -102,7 +102,7 @@ def test_alternatives_and_a_payback_limit(new_app, documents):
     assert _answer(at).loc["I5", "Hvorfor ikke"] == "Alternativ valgt: I4"
     at.selectbox(key="input.portfolio.max_payback").set_value("6").run()
     assert _chosen(at) == "I3, I5, I6"
-    assert _answer(at).loc["I4", "Hvorfor ikke"] == "Tilbagebetalingstid over grænsen: 8 år med forudsætninger (grænse 6 år)"
+    assert _answer(at).loc["I4", "Hvorfor ikke"] == "Tilbagebetalingstid over grænsen: 8 år (grænse 6 år) med forudsætning(er) I1"
 
 
 def test_the_excel_export_parses_back_to_the_choice(new_app, downloads, documents):

@@ -114,6 +114,19 @@ class TestBundle:
         assert bundle.net_permanent == pytest.approx(1160 - 10040)
 
 
+    def test_cases_of_different_years_are_placed_on_the_calendar(self, results):
+        # Suppose I6 (2017-2022) required I1 (2016-2019). One series 2016-2022: I1's 1.160 goes on after 2019,
+        # I6 has nothing in 2016. The 10-year horizon runs 2016-2025, so I6's own 10th year (2026) falls out:
+        # NPV = I1's -14.415,78 + (I6's 6.413,97 - 2.100 / 1,035^9) / 1,035 = -9.707,43.
+        # Cumulative 1.844, 8.696,4, 12.385,2, 14.954, 14.014, 13.074, 12.134 (2022), then -940 a year:
+        # 12.134 / 940 = 12,9, so 13 more years: 7 + 13 = 20 years.
+        choice = choose(results, requires={"I4": ["I1"], "I6": ["I1"]})
+        bundle = next(b for b in choice.bundles if b.ids == ("I1", "I6"))
+        assert bundle.npv == pytest.approx(-14415.7763 + (6413.9688 - 2100 / 1.035**9) / 1.035, abs=0.01)
+        assert bundle.payback_years == 20
+        assert bundle.net_permanent == pytest.approx(1160 - 2100)
+
+
 class TestBudgets:
     def test_an_anlaeg_limit_in_2017_keeps_i4_out_with_its_prerequisite_named(self, results):
         choice = choose(results, ChoiceOptions(budgets={"anlaeg": {2017: 30000.0}, "service": 6000.0}))
@@ -153,6 +166,7 @@ class TestPaybackLimit:
         six = choose(results, ChoiceOptions(max_payback=6))
         assert six.chosen == ("I3", "I5", "I6")
         assert _reasons(six)["I4"].text == "payback limit: pays back in 8 years with its prerequisites (limit 6)"
+        assert _reasons(six)["I2"].text == "payback limit: never pays back (limit 6)"
         assert _reasons(six)["I1"].code == "payback"
         eight = choose(results, ChoiceOptions(max_payback=8))
         assert eight.chosen == ("I1", "I3", "I4", "I5", "I6"), "I1 never pays back, but it comes with I4"

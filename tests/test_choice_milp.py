@@ -208,3 +208,14 @@ def test_the_choice_equals_brute_force_over_every_subset(portfolio):
     assert sign * choice.value == pytest.approx(best, abs=1e-6)
     assert _feasible(figures, requires, groups, options, set(choice.chosen))
     assert {e.id for e in choice.not_chosen} == set(ids) - set(choice.chosen)
+    for exclusion in choice.not_chosen:  # each reason is true of the answer
+        figure = figures[exclusion.id]
+        if exclusion.code == "payback":
+            years = figure.payback_with_prerequisites
+            assert years is None or years > options.max_payback
+        elif exclusion.code == "alternative":
+            assert any(exclusion.id in m and set(m) & set(choice.chosen) for m in groups.values())
+        elif exclusion.code == "budget":
+            assert exclusion.params["needed"] > exclusion.params["limit"]
+        else:
+            assert exclusion.code in ("prerequisite", "no_value")

@@ -555,8 +555,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "portfolio.next_million": {"da": "Den næste 1 mio. kr.", "en": "The next DKK 1 million"},
     "portfolio.download": {"da": "Hent valget (Excel)", "en": "Download the choice (Excel)"},
     "portfolio.reason.payback": {
-        "da": "Tilbagebetalingstid over grænsen: {years} med forudsætninger (grænse {limit} år)",
-        "en": "Payback limit: {years} with its prerequisites (limit {limit} years)",
+        "da": "Tilbagebetalingstid over grænsen: {years} (grænse {limit} år)",
+        "en": "Payback limit: {years} (limit {limit} years)",
     },
     "portfolio.reason.never": {"da": "aldrig", "en": "never"},
     "portfolio.reason.alternative": {"da": "Alternativ valgt: {cases}", "en": "Alternative funded: {cases}"},

@@ -35,7 +35,9 @@ def reason_text(exclusion: Exclusion, objective: str) -> str:
     )
     if exclusion.code == "payback":
         years = t("portfolio.reason.never") if p["years"] is None else payback_text(p["years"])
-        return t("portfolio.reason.payback", years=years, limit=p["limit"])
+        return t("portfolio.reason.payback", years=years, limit=p["limit"]) + (
+            t("portfolio.reason.with", cases=p["cases"]) if p.get("cases") else ""
+        )
     if exclusion.code in ("alternative", "prerequisite"):
         return t(f"portfolio.reason.{exclusion.code}", cases=p["cases"])
     if exclusion.code == "no_value":
