@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model import PrerequisiteError, check_prerequisites, choose, format_amount, format_number
+from model import ChoiceError, PrerequisiteError, check_prerequisites, choose, format_amount, format_number
 from ui import portfolio, portfolio_view, state
 from ui.i18n import t
 from ui.widgets import download, evaluate_all, show_problems, show_table
@@ -37,7 +37,11 @@ if problem is not None:
     show_problems(t("portfolio.prerequisite_error"), problem)
     st.stop()
 
-answer = choose(results, portfolio.options(results), requires=requires, groups=groups)
+try:
+    answer = choose(results, portfolio.options(results), requires=requires, groups=groups)
+except ChoiceError as exc:  # cases at different price levels
+    show_problems(t("portfolio.choice_error"), str(exc))
+    st.stop()
 
 st.subheader(t("portfolio.answer"))
 value = format_number(answer.value, 1) if answer.options.objective == "fte" else format_amount(answer.value)

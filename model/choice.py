@@ -347,11 +347,17 @@ def choose(
     ``requires`` (``{case id: [ids]}``) and ``groups`` (``{name: [ids]}``)
     default to the case files' ``requires`` and ``alternative_group``; a
     prerequisite missing from ``results`` or a cycle raises
-    :class:`model.PrerequisiteError`. With ``next_million`` every budget limit
+    :class:`model.PrerequisiteError`; cases at different price levels raise
+    :class:`ChoiceError` (kroner of different years are not added). With ``next_million`` every budget limit
     is raised by 1 mio. kr. in turn and the choice solved again.
     """
     options = options or ChoiceOptions()
     cases = [r.case for r in results]
+    levels = sorted({c.price_level for c in cases})
+    if len(levels) > 1:
+        detail = ", ".join(f"{c.id}: {c.price_level}" for c in cases)
+        msg = f"the cases are at different price levels ({detail}); bring them to one price level before choosing among them"
+        raise ChoiceError(msg)
     requires = prerequisites_of(cases) if requires is None else {c.id: list(requires.get(c.id, ())) for c in cases}
     check_prerequisites(requires)
     groups = alternative_groups(cases) if groups is None else groups

@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: {_clean(message)}", file=sys.stderr)
     try:
         choice = choose(portfolio.results, options)
-    except PrerequisiteError as exc:  # a required case that could not be evaluated
+    except (PrerequisiteError, ChoiceError) as exc:  # a required case not evaluated; mixed price levels
         print(f"error: {_clean(str(exc))}", file=sys.stderr)
         return 2
     if args.format == "json":

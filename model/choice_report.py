@@ -92,7 +92,9 @@ def choice_table(choice: Choice) -> str:
             f"{format_amount(f.innovation):>7} {format_amount(f.anlaeg):>8} {format_amount(f.net_permanent):>8} "
             f"{format_number(f.fte, 1):>6} {format_years(f.payback_years):>6}  {reasons.get(f.id, '')}"
         )
-    if not choice.chosen:
+    if not choice.cases:
+        out.append("No cases to choose among.")
+    elif not choice.chosen:
         out.append("Nothing is funded: every case is out for the reason shown.")
     out += ["", "Budgets (1.000 kr.):"]
     for use in choice.budget:

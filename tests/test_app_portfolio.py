@@ -128,3 +128,17 @@ def test_english(new_app):
     assert not at.exception
     assert at.title[0].value == "Portfolio: which cases to fund?"
     assert next(m.value for m in at.metric if m.label == "Cases funded") == "I1, I3, I4, I5, I6"
+
+
+def test_cases_at_different_price_levels_are_a_clear_message(new_app, documents):
+    at = new_app("portfolio")
+    old = documents[0].case.model_copy(update={"id": "X1", "price_level": 2012})
+    at.session_state["scenario.extra"] = {"X1": old}
+    at.session_state["portfolio.cases"] = ["I1", "I4", "X1"]
+    at.run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Casene kan ikke lægges sammen")
+    assert "X1: 2012" in at.code[0].value
+    at.multiselect(key="input.portfolio.cases").set_value(["I1", "I4"]).run()
+    assert not at.error
+    assert _chosen(at) == "I1, I4"

@@ -26,6 +26,7 @@ from model import (
     PrerequisiteError,
     check_prerequisites,
     choose,
+    evaluate,
     evaluate_paths,
     load_paths,
     npv,
@@ -216,6 +217,11 @@ class TestErrors:
         with pytest.raises(ChoiceError, match=message):
             ChoiceOptions(**options)
 
+    def test_different_price_levels_are_not_added(self, results):
+        old = results[0].case.model_copy(update={"id": "X1", "price_level": 2012})
+        with pytest.raises(ChoiceError, match=r"different price levels \(I1: 2016, .*X1: 2012\)"):
+            choose([*results, evaluate(old)])
+
     def test_budgets_from_the_command_line(self):
         assert parse_budget("5000", "--budget-service") == 5000.0
         assert parse_budget("2017:3000, 2018:2000.5", "--budget-anlaeg") == {2017: 3000.0, 2018: 2000.5}
@@ -313,6 +319,11 @@ class TestCommandLine:
         assert err.strip() == (
             "error: prerequisite(s) not among the loaded cases: I4 requires I1 (load them too, or remove the requirement)"
         )
+
+    def test_no_cases_is_an_empty_answer(self, capsys, tmp_path):
+        status, out, _ = _main(capsys, str(tmp_path))
+        assert status == 0
+        assert "No cases to choose among." in out
 
     def test_a_cycle_in_the_files(self, capsys, tmp_path):
         for name in ("i1.yaml", "i4.yaml"):

@@ -517,6 +517,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Forudsætningerne kan ikke opfyldes; ret dem ovenfor:",
         "en": "The prerequisites cannot be met; correct them above:",
     },
+    "portfolio.choice_error": {
+        "da": "Casene kan ikke lægges sammen; fjern dem, der ikke passer, fra listen øverst:",
+        "en": "The cases cannot be added up; remove those that do not fit from the list at the top:",
+    },
     "portfolio.answer": {"da": "Svaret", "en": "The answer"},
     "portfolio.chosen": {"da": "Valgte cases", "en": "Cases funded"},
     "portfolio.base_year": {"da": "Basisår for nutidsværdier", "en": "Base year of the NPVs"},
