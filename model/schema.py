@@ -34,6 +34,7 @@ from pydantic import (
 )
 
 from .budget import MAX_YEARS, check_counts, check_work
+from .criteria import FollowUpPlan
 from .formula import Formula, FormulaError
 from .text import refuse_control
 
@@ -327,6 +328,7 @@ class Case(_Frozen):
     assumptions: list[Assumption] = Field(default_factory=list)
     lines: list[Line] = Field(min_length=1)
     reported: Reported | None = None
+    follow_up: FollowUpPlan | None = None  # section 9, "Opfølgning" (model/criteria.py)
     # --- portfolio (issue 12) ---
     #: Cases that must be funded for this one to work (ids); checked across the
     #: loaded cases by ``model.check_prerequisites`` (missing ids, cycles).
