@@ -13,6 +13,7 @@ See ``docs/`` for the case-file format and the conventions.
 """
 
 from . import charts
+from .actuals import ACTUALS_COLUMNS, Actuals, ActualsImport, actuals_template_csv, follow_up_years, parse_actuals, read_actuals
 from .audit import TOLERANCE, Finding, audit_case, audit_overview
 from .bundle import BundleFigures, bundle_figures, rebase_npv, summed_flows
 from .choice import (
@@ -29,6 +30,7 @@ from .choice import (
     choose,
 )
 from .choice_report import choice_data, choice_table, limit_text
+from .criteria import FollowUpPlan, SuccessCriterion
 from .danish import format_amount, format_fixed, format_number, format_percent_da, format_value, format_years, parse_number
 from .discount import DISCOUNT_PRESETS, DiscountPreset
 from .domain_summary import evaluate_paths_at, reindex_cases, summary_with_domain
@@ -83,6 +85,7 @@ from .price_index import (
     parse_price_index,
     reindex_case,
 )
+from .realisation import PHASES, STATUSES, LineRealisation, LineYear, Realisation, Thresholds, realisation
 from .schema import Assumption, Case, Line, OverviewReport, OverviewRow, Reported, ReportedRow, ReportedTable
 from .slips import AuditGroups, Slip, TextNote, group_findings
 from .uncertainty import (
@@ -103,15 +106,20 @@ from .uncertainty import (
 )
 
 __all__ = [
+    "ACTUALS_COLUMNS",
     "DEFAULT_ABSENCE_DAYS",
     "DEFAULT_INDEX_FILE",
     "DEFAULT_OPTIMISM_BIAS",
     "DISCOUNT_PRESETS",
     "GREEN_BOOK_SOURCE",
     "INDEX_KINDS",
+    "PHASES",
     "SECTION1_AGGREGATES",
     "SHORTAGE_REFERENCES",
+    "STATUSES",
     "TOLERANCE",
+    "Actuals",
+    "ActualsImport",
     "Assumption",
     "AuditGroups",
     "Case",
@@ -122,6 +130,7 @@ __all__ = [
     "EvaluationError",
     "Finding",
     "Flows",
+    "FollowUpPlan",
     "Formula",
     "FormulaError",
     "IRRResult",
@@ -131,6 +140,8 @@ __all__ = [
     "Labour",
     "LabourFigures",
     "Line",
+    "LineRealisation",
+    "LineYear",
     "LoadResult",
     "Memo",
     "MissingIndexError",
@@ -146,19 +157,23 @@ __all__ = [
     "PriceIndex",
     "PriceLevelError",
     "Range",
+    "Realisation",
     "Reported",
     "ReportedRow",
     "ReportedTable",
     "Settings",
     "ShortageReference",
     "Slip",
+    "SuccessCriterion",
     "SwitchingValue",
     "SwitchingValues",
     "TextNote",
     "Threshold",
+    "Thresholds",
     "Tornado",
     "TornadoBar",
     "UncertaintyError",
+    "actuals_template_csv",
     "apply_optimism_bias",
     "assumption_values",
     "audit_case",
@@ -174,6 +189,7 @@ __all__ = [
     "evaluate_paths",
     "evaluate_paths_at",
     "extend_flows",
+    "follow_up_years",
     "format_amount",
     "format_fixed",
     "format_number",
@@ -200,12 +216,15 @@ __all__ = [
     "overview",
     "overview_csv",
     "overview_xlsx",
+    "parse_actuals",
     "parse_case",
     "parse_number",
     "parse_price_index",
     "payback",
     "portfolio_labour",
     "ranges",
+    "read_actuals",
+    "realisation",
     "reindex_case",
     "reindex_cases",
     "safe_text",

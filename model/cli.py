@@ -33,6 +33,8 @@ from .loader import CaseFileError
 from .memo import cli as memo_cli
 from .portfolio import Portfolio, audit_findings, evaluate_paths
 from .price_index import DEFAULT_INDEX_FILE, MissingIndexError, load_price_index
+from .realisation_cli import add_parser as add_realisation
+from .realisation_cli import run as run_realisation
 from .text import printable
 
 __all__ = ["main"]
@@ -68,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
             )
     choice_cli.add_parser(commands)
     memo_cli.add_parser(commands)
+    add_realisation(commands)
     return parser
 
 
@@ -143,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return choice_cli.run(args)
     if args.command == "memo":
         return memo_cli.run(args)
+    if args.command == "realisation":
+        return run_realisation(args)
     try:
         settings = Settings(discount_rate=args.rate, horizon=args.horizon, hours_per_fte=args.hours_per_fte)
         labour = Labour(hours_per_fte=args.hours_per_fte, absence_days=args.absence_days) if args.command == "summary" else None
