@@ -14,10 +14,11 @@ the plan's sign (costs +, savings -):
 Per case, per year: ``plan`` = Σ lines (every krone, innovation pool
 included, as the payback and NPV count it); ``actual`` = Σ actuals of the
 lines that have one (None where none has); ``forecast`` = actual where
-present, plan for the rest, line by line. After the follow-up years the
-forecast goes on at the plan's permanent level. The forecast payback and NPV
-are the engine's key figures of the forecast flows (:func:`model.kpi.payback`,
-:func:`model.kpi.npv`), beside the same of the plan.
+present, plan for the rest, line by line. The forecast payback and NPV
+are the engine's key figures (:func:`model.key_figures.key_figures`) of the
+forecast flows, beside the same of the plan; after the follow-up years each
+goes on at its last year's permanent level (the plan's, unless an actual is
+entered for the last follow-up year).
 
 "To date" is up to and including ``as_of``, the last year with any actual;
 line-years without an actual count as plan there and are counted in
@@ -42,8 +43,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .actuals import Actuals, follow_up_years, plan_by_line
-from .evaluate import CaseResult, Settings
-from .kpi import npv, payback
+from .evaluate import CaseResult, _flows  # the engine's aggregation of lines into section-1 rows
+from .key_figures import key_figures
 
 __all__ = [
     "PHASES",
@@ -127,7 +128,6 @@ class Realisation:
     plan: np.ndarray = field(repr=False)
     actual: tuple[float | None, ...]
     forecast: np.ndarray = field(repr=False)
-    level: float
     as_of: int | None
     planned_payback_years: int | None
     forecast_payback_years: int | None
@@ -219,12 +219,24 @@ class Realisation:
         }
 
 
-def _key_figures(flow: np.ndarray, gross: np.ndarray, level: float, settings: Settings) -> tuple[int | None, float | None, float]:
-    """(payback in whole years, exact payback, NPV of net savings) of one flow series, by the engine's KPI functions."""
-    paid = payback(flow, level, gross)
-    years = _none(float(paid.years))
-    value = float(npv(flow, level, settings.discount_rate, settings.horizon))
-    return (None if years is None else int(years)), _none(float(paid.exact)), value
+def _key_figures(
+    result: CaseResult, years: tuple[int, ...], plan: Mapping[str, np.ndarray], forecast: Mapping[str, np.ndarray]
+) -> list[tuple[int | None, float | None, float]]:
+    """(whole-year payback, exact payback, NPV of net savings) of the plan and of the forecast.
+
+    One batch of two scenarios through the engine's one key-figure function
+    (:func:`model.key_figures.key_figures`), aggregated by the engine's rules
+    for which line counts where; after the follow-up years each goes on at
+    its last year's permanent level.
+    """
+    lines = {name: np.stack([plan[name], forecast[name]]) for name in plan}
+    hours = {name: np.zeros((2, len(years))) for name in plan}
+    figures = key_figures(_flows(result.case, years, lines, hours, (2, len(years))), result.settings)
+    out = []
+    for index in range(2):
+        whole, exact = float(figures.payback_years[index]), float(figures.payback[index])
+        out.append((int(whole) if math.isfinite(whole) else None, _none(exact), float(figures.npv[index])))
+    return out
 
 
 def _suggest(
@@ -287,11 +299,8 @@ def realisation(
         (float(sum(c.actual for c in cells if c.actual is not None)) if any(c.actual is not None for c in cells) else None)
         for cells in zip(*(line.cells for line in lines), strict=True)
     )
-    level = float(result.flows.net_permanent)
-    gross_plan = np.sum([np.maximum(plan_lines[ln.name], 0.0) for ln in case.lines], axis=0)
-    gross_forecast = np.array([sum(max(line.cells[i].forecast, 0.0) for line in lines) for i in range(len(years))])
-    planned = _key_figures(plan, gross_plan, level, settings)
-    forecasted = _key_figures(forecast, gross_forecast, level, settings)
+    forecast_lines = {line.name: np.array([c.forecast for c in line.cells]) for line in lines}
+    planned, forecasted = _key_figures(result, years, plan_lines, forecast_lines)
     with_actual = [i for i, value in enumerate(actual) if value is not None]
     as_of = years[with_actual[-1]] if with_actual else None
     upto = (with_actual[-1] + 1) if with_actual else 0
@@ -308,7 +317,6 @@ def realisation(
         plan=plan,
         actual=actual,
         forecast=forecast,
-        level=level,
         as_of=as_of,
         planned_payback_years=planned[0],
         forecast_payback_years=forecasted[0],
