@@ -44,6 +44,7 @@ import numpy as np
 
 from .actuals import Actuals, follow_up_years, plan_by_line
 from .evaluate import CaseResult, _flows  # the engine's aggregation of lines into section-1 rows
+from .followup import PHASES, STATUSES
 from .key_figures import key_figures
 
 __all__ = [
@@ -55,11 +56,6 @@ __all__ = [
     "Thresholds",
     "realisation",
 ]
-
-#: The phases of the strategy's status reports, in order.
-PHASES = ("Ikke igangsat", "Udvikling", "Implementering", "Drift", "Afsluttet")
-#: The overall statuses of the strategy's status reports, best first.
-STATUSES = ("Går som planlagt", "Behov for ændringer", "Afsluttes eller omprioriteres")
 
 
 @dataclass(frozen=True)
