@@ -49,6 +49,7 @@ from .export_choice_xlsx import CHOICE_LABELS, choice_xlsx
 from .export_csv import csv_bytes, overview_csv, safe_text
 from .export_overview_xlsx import overview_xlsx
 from .export_xlsx import workbook_bytes
+from .followup import CaseFollowUp, FollowUpData, Measurement, StatusEntry, follow_up_to_yaml, load_follow_up, parse_follow_up
 from .formula import Formula, FormulaError
 from .key_figures import KeyFigures, key_figures
 from .kpi import IRRResult, Payback, discounted_payback, extend_flows, irr, npv, payback
@@ -88,6 +89,7 @@ from .price_index import (
 from .realisation import PHASES, STATUSES, LineRealisation, LineYear, Realisation, Thresholds, realisation
 from .schema import Assumption, Case, Line, OverviewReport, OverviewRow, Reported, ReportedRow, ReportedTable
 from .slips import AuditGroups, Slip, TextNote, group_findings
+from .status_report import StatusItem, status_report_xlsx
 from .uncertainty import (
     MonteCarlo,
     Range,
@@ -124,12 +126,14 @@ __all__ = [
     "AuditGroups",
     "Case",
     "CaseFileError",
+    "CaseFollowUp",
     "CaseResult",
     "ChangeNote",
     "DiscountPreset",
     "EvaluationError",
     "Finding",
     "Flows",
+    "FollowUpData",
     "FollowUpPlan",
     "Formula",
     "FormulaError",
@@ -143,6 +147,7 @@ __all__ = [
     "LineRealisation",
     "LineYear",
     "LoadResult",
+    "Measurement",
     "Memo",
     "MissingIndexError",
     "MonteCarlo",
@@ -164,6 +169,8 @@ __all__ = [
     "Settings",
     "ShortageReference",
     "Slip",
+    "StatusEntry",
+    "StatusItem",
     "SuccessCriterion",
     "SwitchingValue",
     "SwitchingValues",
@@ -189,6 +196,7 @@ __all__ = [
     "evaluate_paths",
     "evaluate_paths_at",
     "extend_flows",
+    "follow_up_to_yaml",
     "follow_up_years",
     "format_amount",
     "format_fixed",
@@ -204,6 +212,7 @@ __all__ = [
     "labour_figures",
     "line_index",
     "load_case",
+    "load_follow_up",
     "load_overview",
     "load_paths",
     "load_price_index",
@@ -218,6 +227,7 @@ __all__ = [
     "overview_xlsx",
     "parse_actuals",
     "parse_case",
+    "parse_follow_up",
     "parse_number",
     "parse_price_index",
     "payback",
@@ -228,6 +238,7 @@ __all__ = [
     "reindex_case",
     "reindex_cases",
     "safe_text",
+    "status_report_xlsx",
     "summary_data",
     "summary_with_domain",
     "switching_values",

@@ -19,6 +19,7 @@ PAGES = {
     "sensitivity": "app_pages/sensitivity.py",
     "audit": "app_pages/audit.py",
     "portfolio": "app_pages/portfolio.py",
+    "followup": "app_pages/followup.py",
 }
 
 

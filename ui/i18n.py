@@ -354,6 +354,180 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Variants of one case: change assumptions on the Business case page and save them as a variant, "
         "or compare the case with “(document)”.",
     },
+    # --- Opfølgning (app_pages/followup.py, ui/followup.py) -------------------------------------------
+    "page.followup": {"da": "Opfølgning", "en": "Follow-up"},
+    "followup.title": {"da": "Opfølgning på finansierede cases", "en": "Follow-up of funded cases"},
+    "followup.caption": {
+        "da": "Følg hver finansieret case mod sin plan, som statusrapporterne gør: fase, overordnet status, faktiske beløb "
+        "mod plan og effektmål med baseline og seneste måling. Beløb i 1.000 kr.; udgifter +, besparelser −.",
+        "en": "Follow each funded case against its plan, as the status reports do: phase, overall status, actual amounts "
+        "against plan, and effect goals with baseline and latest measurement. Amounts in DKK thousand; costs +, savings −.",
+    },
+    "followup.funded": {"da": "Finansierede cases", "en": "Funded cases"},
+    "followup.funded.help": {
+        "da": "De cases, der er finansieret og følges op på statustavlen.",
+        "en": "The cases that were funded and are followed on the status board.",
+    },
+    "followup.none": {"da": "Vælg mindst én finansieret case.", "en": "Choose at least one funded case."},
+    "followup.board": {"da": "Statustavle", "en": "Status board"},
+    "followup.board.note": {
+        "da": "Besparelser til dato: linjer der kun sparer, til og med seneste år med faktiske tal; år uden faktisk tal "
+        "tæller som plan. Prognose: faktiske tal, plan for resten. Status uden dato er modellens forslag.",
+        "en": "Savings to date: lines that only save, up to the last year with an actual; years without an actual count "
+        "as plan. Forecast: actuals, plan for the rest. A status without a date is the model's suggestion.",
+    },
+    "followup.col.phase": {"da": "Aktuel fase", "en": "Phase"},
+    "followup.col.status": {"da": "Overordnet status", "en": "Overall status"},
+    "followup.col.suggested": {"da": "Foreslået status", "en": "Suggested status"},
+    "followup.col.saved_actual": {"da": "Realiseret besparelse til dato", "en": "Savings realised to date"},
+    "followup.col.saved_plan": {"da": "Planlagt besparelse til dato", "en": "Savings planned to date"},
+    "followup.col.to_date": {"da": "Til og med", "en": "Up to"},
+    "followup.col.payback_plan": {"da": "Tilbagebetalingstid, plan", "en": "Payback, plan"},
+    "followup.col.payback_forecast": {"da": "Tilbagebetalingstid, prognose", "en": "Payback, forecast"},
+    "followup.col.npv_plan": {"da": "Nutidsværdi, plan", "en": "NPV, plan"},
+    "followup.col.npv_forecast": {"da": "Nutidsværdi, prognose", "en": "NPV, forecast"},
+    "followup.col.plan": {"da": "Plan", "en": "Plan"},
+    "followup.col.actual": {"da": "Faktisk", "en": "Actual"},
+    "followup.col.variance": {"da": "Afvigelse", "en": "Variance"},
+    "followup.col.variance_pct": {"da": "Afvigelse %", "en": "Variance %"},
+    "followup.col.criterion": {"da": "Succeskriterium", "en": "Success criterion"},
+    "followup.col.measure": {"da": "Hvordan måles", "en": "How it is measured"},
+    "followup.col.responsible": {"da": "Ansvarlig", "en": "Responsible"},
+    "followup.col.frequency": {"da": "Hvornår", "en": "When"},
+    "followup.col.unit": {"da": "Enhed", "en": "Unit"},
+    "followup.col.target": {"da": "Mål", "en": "Target"},
+    "followup.col.baseline": {"da": "Baseline", "en": "Baseline"},
+    "followup.col.latest": {"da": "Seneste måling", "en": "Latest measurement"},
+    "followup.suggested_mark": {"da": "{status} (foreslået)", "en": "{status} (suggested)"},
+    "followup.overridden": {"da": "overstyret", "en": "overridden"},
+    "followup.report": {"da": "Hent statusrapport (Excel)", "en": "Download status report (Excel)"},
+    "followup.report.help": {
+        "da": "Én række pr. case som i statusrapporterne: fase, status, effektmål, baseline, seneste måling, bemærkning "
+        "og beløbene; et ark med alle succeskriterier.",
+        "en": "One row per case as in the status reports: phase, status, effect goal, baseline, latest measurement, "
+        "comment and the amounts; a sheet with every success criterion.",
+    },
+    "followup.template": {"da": "Hent skabelon til faktiske tal (CSV)", "en": "Download actuals template (CSV)"},
+    "followup.template.help": {
+        "da": "case;line;year;plan;actual, én række pr. linje og år, til dansk Excel. Udfyld actual og indlæs filen.",
+        "en": "case;line;year;plan;actual, one row per line and year, for Danish Excel. Fill in actual and import it.",
+    },
+    "followup.import": {"da": "Indlæs faktiske tal (CSV eller Excel)", "en": "Import actuals (CSV or Excel)"},
+    "followup.import.help": {
+        "da": "Kolonnerne case;line;year;actual, semikolon og decimalkomma (1.234,5). Rækker der ikke kan bruges, "
+        "vises; resten tæller.",
+        "en": "Columns case;line;year;actual, semicolons and decimal comma (1.234,5). Rows that cannot be used are listed; "
+        "the rest count.",
+    },
+    "followup.import.done": {
+        "da": "{file}: {count} faktiske tal indlæst.",
+        "en": "{file}: {count} actual(s) imported.",
+    },
+    "followup.file.download": {"da": "Hent status og målinger (YAML)", "en": "Download status and measurements (YAML)"},
+    "followup.file.upload": {"da": "Indlæs status og målinger (YAML)", "en": "Import status and measurements (YAML)"},
+    "followup.file.loaded": {"da": "{file}: status og målinger indlæst.", "en": "{file}: status and measurements loaded."},
+    "followup.file.failed": {
+        "da": "{file} kunne ikke bruges; intet er ændret.",
+        "en": "{file} could not be used; nothing has changed.",
+    },
+    "followup.metric.plan": {"da": "plan: {value}", "en": "plan: {value}"},
+    "followup.metric.realised": {"da": "Realiseret til dato (1.000 kr.)", "en": "Realised to date (DKK thousand)"},
+    "followup.metric.suggested": {"da": "Foreslået status", "en": "Suggested status"},
+    "followup.reason.no_actuals": {
+        "da": "Ingen faktiske tal endnu: prognosen er planen.",
+        "en": "No actuals yet: the forecast is the plan.",
+    },
+    "followup.reason.on_plan": {
+        "da": "Inden for tærsklerne: nutidsværdi højst 10 % under plan, tilbagebetaling ikke senere, afvigelse til dato "
+        "højst 10 %.",
+        "en": "Within the thresholds: NPV at most 10 % below plan, payback not later, variance to date at most 10 %.",
+    },
+    "followup.reason.no_payback": {
+        "da": "Prognosen betaler sig ikke tilbage (planen: {planned} år).",
+        "en": "The forecast does not pay back (plan: {planned} years).",
+    },
+    "followup.reason.npv_negative": {
+        "da": "Prognosens nutidsværdi er {forecast} mod planens {planned}: casen betaler sig ikke længere.",
+        "en": "The forecast NPV is {forecast} against the plan's {planned}: the case no longer pays.",
+    },
+    "followup.reason.npv_shortfall": {
+        "da": "Nutidsværdien er {shortfall} lavere end planen ({share}; tærskel 10 %).",
+        "en": "The NPV is {shortfall} below plan ({share}; threshold 10 %).",
+    },
+    "followup.reason.payback_later": {
+        "da": "Tilbagebetalingstiden er {forecast} år mod planens {planned} år.",
+        "en": "The payback time is {forecast} years against the plan's {planned}.",
+    },
+    "followup.reason.to_date_over": {
+        "da": "Til dato {variance} over plan ({share} af de planlagte beløb; tærskel 10 %).",
+        "en": "To date {variance} over plan ({share} of the planned amounts; threshold 10 %).",
+    },
+    "followup.chart.plan": {"da": "Plan, akkumuleret", "en": "Plan, cumulative"},
+    "followup.chart.actual": {"da": "Faktisk/prognose, akkumuleret", "en": "Actual/forecast, cumulative"},
+    "followup.chart.variance": {"da": "Afvigelse i året", "en": "Variance in the year"},
+    "followup.chart.note": {
+        "da": "Kurverne er den akkumulerede samlede økonomiske påvirkning (alle midler); søjlerne årets afvigelse "
+        "(faktisk − plan; + er dårligere). Efter seneste faktiske tal følger prognosen planen.",
+        "en": "The curves are the cumulative total impact (all funding); the bars the year's variance (actual − plan; "
+        "+ is worse). After the last actual the forecast follows the plan.",
+    },
+    "followup.tab.actuals": {"da": "Faktiske tal", "en": "Actuals"},
+    "followup.tab.status": {"da": "Fase og status", "en": "Phase and status"},
+    "followup.tab.criteria": {"da": "Succeskriterier", "en": "Success criteria"},
+    "followup.no_actuals": {
+        "da": "Ingen faktiske tal for casen endnu; alle linjer tæller som plan.",
+        "en": "No actuals for the case yet; every line counts as plan.",
+    },
+    "followup.variance.note": {
+        "da": "Afvigelse = faktisk − plan (+ er flere udgifter eller mindre besparelse). Linjer og år uden faktisk tal "
+        "tæller som plan.",
+        "en": "Variance = actual − plan (+ is more cost or less saving). Lines and years without an actual count as plan.",
+    },
+    "followup.entry.amount": {"da": "Faktisk beløb (1.000 kr.)", "en": "Actual amount (DKK thousand)"},
+    "followup.entry.amount.help": {
+        "da": "Med planens fortegn: udgifter +, besparelser − (fx -10.200). Tomt felt fjerner tallet.",
+        "en": "With the plan's sign: costs +, savings − (e.g. -10.200). An empty field removes the actual.",
+    },
+    "followup.entry.save": {"da": "Gem faktisk beløb", "en": "Save actual"},
+    "followup.actual.saved": {"da": "Faktisk beløb gemt: {line}, {year}.", "en": "Actual saved: {line}, {year}."},
+    "followup.actual.removed": {"da": "Faktisk beløb fjernet: {line}, {year}.", "en": "Actual removed: {line}, {year}."},
+    "followup.actual.not_number": {
+        "da": "{text} er ikke et tal i dansk format (fx 1.234,5 eller -10.200); intet er ændret.",
+        "en": "{text} is not a number in Danish format (e.g. 1.234,5 or -10.200); nothing has changed.",
+    },
+    "followup.editor": {"da": "Alle linjer og år (tabel)", "en": "Every line and year (table)"},
+    "followup.editor.caption": {
+        "da": "Planen øverst, dine faktiske tal nedenunder (dansk talformat; tomt: ingen faktisk tal).",
+        "en": "The plan above, your actuals below (Danish number format; empty: no actual).",
+    },
+    "followup.editor.save": {"da": "Gem tabellen", "en": "Save the table"},
+    "followup.table.saved": {"da": "{count} faktiske tal gemt for casen.", "en": "{count} actual(s) saved for the case."},
+    "followup.table.bad": {
+        "da": "Tabellen er ikke gemt: disse celler er ikke tal i dansk format.",
+        "en": "The table is not saved: these cells are not numbers in Danish format.",
+    },
+    "followup.date": {"da": "Dato", "en": "Date"},
+    "followup.comment": {"da": "Bemærkning", "en": "Comment"},
+    "followup.comment.help": {
+        "da": "Påkrævet, når du vælger en anden status end den foreslåede: skriv hvorfor.",
+        "en": "Required when you choose another status than the suggested one: say why.",
+    },
+    "followup.status.save": {"da": "Gem fase og status", "en": "Save phase and status"},
+    "followup.status.saved": {"da": "Fase og status gemt for {case}.", "en": "Phase and status saved for {case}."},
+    "followup.status.reason": {
+        "da": "Du har valgt en anden status end den foreslåede: skriv begrundelsen i bemærkningen. Intet er gemt.",
+        "en": "You chose another status than the suggested one: give the reason in the comment. Nothing was saved.",
+    },
+    "followup.no_criteria": {
+        "da": "Casen har ingen succeskriterier (afsnit 9) i sin fil.",
+        "en": "The case file has no success criteria (section 9).",
+    },
+    "followup.measure.value": {"da": "Værdi", "en": "Value"},
+    "followup.measure.kind": {"da": "Type", "en": "Kind"},
+    "followup.kind.measurement": {"da": "Måling", "en": "Measurement"},
+    "followup.kind.baseline": {"da": "Baseline", "en": "Baseline"},
+    "followup.measure.save": {"da": "Gem måling", "en": "Save measurement"},
+    "followup.measurement.saved": {"da": "Måling gemt for {case}.", "en": "Measurement saved for {case}."},
     # --- Kontrol (app_pages/audit.py) ------------------------------------------------------------
     "audit.title": {"da": "Kontrol af dokumenternes tal", "en": "Audit of the documents' figures"},
     "audit.caption": {
