@@ -23,6 +23,7 @@ from .danish import format_amount, format_years
 from .evaluate import Settings
 from .portfolio import evaluate_paths
 from .realisation import Realisation, realisation
+from .text import printable
 
 __all__ = ["add_parser", "run"]
 
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     portfolio = evaluate_paths(args.paths, settings)
     imported = read_actuals(args.actuals, {r.case.id: r.case for r in portfolio.results}, settings.horizon)
     for message in (*portfolio.errors, *imported.errors):
-        print("error: " + message.replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr)
+        print("error: " + printable(message), file=sys.stderr)
     items = [realisation(result, imported.actuals) for result in portfolio.results]
     if args.format == "json":
         print(json.dumps({"cases": [z.to_dict() for z in items]}, ensure_ascii=False, indent=2, allow_nan=False))
