@@ -32,6 +32,7 @@ from .widgets import md, show_problems
 
 __all__ = [
     "BOARD_NUMBERS",
+    "STATUS_COLORS",
     "VARIANCE_KEYS",
     "board_frame",
     "criteria_frame",
@@ -45,6 +46,9 @@ __all__ = [
     "status_text",
     "variance_frame",
 ]
+
+#: Badge colour of each overall status.
+STATUS_COLORS = dict(zip(STATUSES, ("green", "orange", "red"), strict=True))
 
 #: Status-board columns holding numbers (right-aligned), by their i18n key.
 BOARD_NUMBERS = (
