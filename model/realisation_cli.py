@@ -40,13 +40,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def _table(items: list[Realisation]) -> str:
     header = (
-        f"{'Case':<6} {'Til dato plan':>14} {'Til dato faktisk':>17} {'Tilb.tid':>9} {'Prognose':>9} "
+        f"{'Case':<6} {'Til og med':>10} {'Plan til dato':>14} {'Faktisk til dato':>17} {'Tilb.tid':>9} {'Prognose':>9} "
         f"{'NPV':>9} {'Prognose':>9}  Foreslået status"
     )
     out = [header, "-" * len(header)]
     for z in items:
+        to_date = (format_amount(z.planned_to_date), format_amount(z.realised_to_date)) if z.as_of else ("-", "-")
         out.append(
-            f"{z.case_id:<6} {format_amount(z.planned_to_date):>14} {format_amount(z.realised_to_date):>17} "
+            f"{z.case_id:<6} {z.as_of or '-':>10} {to_date[0]:>14} {to_date[1]:>17} "
             f"{format_years(z.planned_payback_years):>9} {format_years(z.forecast_payback_years):>9} "
             f"{format_amount(z.planned_npv):>9} {format_amount(z.forecast_npv):>9}  {z.suggested}"
         )

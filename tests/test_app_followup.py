@@ -9,7 +9,7 @@ import pytest
 from conftest import CASES
 from openpyxl import load_workbook
 
-from model import evaluate, format_amount, load_case
+from model import evaluate, format_amount, load_case, parse_follow_up
 from model.realisation import realisation
 
 HANDOVER = "Reduceret tid ved vagtskifte"
@@ -91,7 +91,7 @@ def test_a_bad_amount_changes_nothing(page):
     assert _metric(at, "Nutidsværdi, prognose") == "29.079"
 
 
-def test_an_override_needs_a_reason_and_then_shows_on_the_board(page):
+def test_an_override_needs_a_reason_and_then_shows_on_the_board(page, downloads):
     at = page
     _open_i4(at)
     # 2.125 less saving in 2017: cumulative 800; 37.430; 31.100; 21.060; 11.020; 980; -9.060 -> payback 7 years, not 6
@@ -108,6 +108,10 @@ def test_an_override_needs_a_reason_and_then_shows_on_the_board(page):
     at.button(key="followup.status.save").click().run()
     board = at.dataframe[0].value.set_index("Case").loc["I4"]
     assert (board["Aktuel fase"], board["Overordnet status"]) == ("Implementering", "Går som planlagt (overstyret)")
+    # the follow-up file the page hands over reads back with the entry, its suggestion and its reason
+    saved = parse_follow_up(downloads["opfoelgning.yaml"].decode("utf-8"), "opfoelgning.yaml").of("I4").current
+    assert (saved.phase, saved.status, saved.suggested) == ("Implementering", "Går som planlagt", "Behov for ændringer")
+    assert saved.comment == "Gevinsten kommer i 2019: vagtskifterne er lagt om"
 
 
 def test_a_measurement_shows_with_its_criterion(page):
@@ -133,3 +137,8 @@ def test_the_status_report_download_parses_back(page, downloads):
     assert rows["I4"][14] == pytest.approx(expected.forecast_npv)
     assert rows["I4"][8] == pytest.approx(expected.realised_to_date)  # 800 + 34.505 + 2.125 = 37.430
     assert rows["I4"][8] == pytest.approx(37430)
+    # the template lists every line and year with the plan and what is entered, for Danish Excel
+    template = downloads["faktiske-tal.csv"].decode("utf-8-sig").splitlines()
+    assert template[0] == "case;line;year;plan;actual"
+    assert f"I4;{HANDOVER};2017;-11125;-9000" in template
+    assert f"I4;{HANDOVER};2018;-14830;" in template
