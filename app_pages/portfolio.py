@@ -20,6 +20,9 @@ results = list(evaluate_all({cid: state.current_case(cid) for cid in ids}, state
 if not results:
     st.stop()
 ids = [r.case.id for r in results]
+changed = [cid for cid in state.changed_case_ids() if cid in ids]
+if changed:
+    st.caption(t("portfolio.changed", cases=", ".join(changed)))
 
 portfolio.objective_inputs()
 st.subheader(t("portfolio.budgets"))

@@ -14,7 +14,7 @@ import pytest
 from conftest import CASES
 from openpyxl import load_workbook
 
-from model import ChoiceOptions, choose, evaluate_paths, format_amount
+from model import ChoiceOptions, choose, evaluate, evaluate_paths, format_amount
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +142,18 @@ def test_cases_at_different_price_levels_are_a_clear_message(new_app, documents)
     at.multiselect(key="input.portfolio.cases").set_value(["I1", "I4"]).run()
     assert not at.error
     assert _chosen(at) == "I1, I4"
+
+
+def test_the_scenarios_changed_assumptions_apply(new_app):
+    # "Is it really 20 minutes?": 15 minutes on plejecentre lowers I4's gain, and with it its NPV on the page.
+    at = new_app("portfolio")
+    at.session_state["scenario.overrides"] = {"I4": {"minutter_plejecenter": 15.0}}
+    at.run()
+    assert not at.exception
+    changed = evaluate_paths([CASES]).results
+    changed = [r if r.case.id != "I4" else evaluate(r.case.with_values({"minutter_plejecenter": 15.0})) for r in changed]
+    model = choose(changed)
+    i4 = next(f for f in model.cases if f.id == "I4")
+    assert _answer(at).loc["I4", "Nutidsværdi (2016)"] == format_amount(i4.npv_base)
+    assert format_amount(i4.npv_base) != "29.079"
+    assert any("Med dine ændrede forudsætninger i I4." in c.value for c in at.caption)

@@ -646,6 +646,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Som standard oversigtens cases. En variant (fx I4-v1) er et alternativ til sin case.",
         "en": "By default the overview's cases. A variant (e.g. I4-v1) is an alternative to its case.",
     },
+    "portfolio.changed": {
+        "da": "Med dine ændrede forudsætninger i {cases}.",
+        "en": "With your changed assumptions in {cases}.",
+    },
     "portfolio.objective": {"da": "Mål", "en": "Objective"},
     "portfolio.objective.help": {
         "da": "Hvad valget gør så stort som muligt: nutidsværdien af nettobesparelserne (i basisåret), den varige "
