@@ -81,8 +81,17 @@ def _sidebar() -> None:
 
 
 _sidebar()
+OVERVIEW = st.Page("app_pages/overview.py", title=t("page.overview"), icon=":material/table_chart:", url_path="oversigt")
+
+
+def _home() -> None:
+    """The root URL opens the overview at its own address, /oversigt (keeping the query, e.g. ?scenario=)."""
+    st.switch_page(OVERVIEW, query_params=st.query_params.to_dict())
+
+
 pages = [
-    st.Page("app_pages/overview.py", title=t("page.overview"), icon=":material/table_chart:", url_path="oversigt", default=True),
+    st.Page(_home, title=t("page.overview"), url_path="start", default=True, visibility="hidden"),
+    OVERVIEW,
     st.Page("app_pages/case.py", title=t("page.case"), icon=":material/description:", url_path="business-case"),
     st.Page("app_pages/compare.py", title=t("page.compare"), icon=":material/compare_arrows:", url_path="sammenlign"),
     st.Page("app_pages/sensitivity.py", title=t("page.sensitivity"), icon=":material/tune:", url_path="foelsomhed"),

@@ -8,7 +8,7 @@ from ui import state
 from ui.charts import compare_data
 from ui.i18n import t
 from ui.tables import kpi_rows, yearly_rows
-from ui.widgets import bound, chart, choice, evaluate_all, show_table, stored
+from ui.widgets import bound, case_names, chart, choice, evaluate_all, show_table, stored
 
 MAX_CHOSEN = 6
 
@@ -21,9 +21,12 @@ options = [option for cid in ids for option in (f"cur:{cid}", *((f"doc:{cid}",) 
 default = [f"cur:{changed[0]}", f"doc:{changed[0]}"] if changed else [f"cur:{cid}" for cid in ids[:MAX_CHOSEN]]
 
 
+names = case_names(ids, 32)  # "I3 · Velfærdsteknologisk Akademi": the title beside the id
+
+
 def _name(option: str) -> str:
     kind, case_id = option.split(":", 1)
-    return t("compare.document_suffix", case=case_id) if kind == "doc" else case_id
+    return t("compare.document_suffix", case=names[case_id]) if kind == "doc" else names[case_id]
 
 
 chosen = st.multiselect(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from conftest import CASES
 
 from model import (
@@ -18,14 +20,22 @@ from model import (
 from ui.tables import payback_text
 
 
+def _named(case) -> str:
+    """The page's name of a case: its id and its title, shortened at a word (Sammenlign shows both)."""
+    return f"{case.id} · {textwrap.shorten(case.title, width=32, placeholder=' …')}"
+
+
 def test_compare_defaults_to_the_cases_side_by_side(new_app):
     at = new_app("compare")
     assert not at.exception
     kpis = at.dataframe[0].value.set_index("Nøgletal")
     portfolio = evaluate_paths([CASES])
     for result in portfolio.results[:6]:
-        assert kpis.loc["Tilbagebetalingstid", result.case.id] == payback_text(result.kpis.payback_years)
-        assert kpis.loc["Varig effektivisering netto (1.000 kr.)", result.case.id] == format_amount(result.kpis.net_permanent)
+        assert kpis.loc["Tilbagebetalingstid", _named(result.case)] == payback_text(result.kpis.payback_years)
+        assert kpis.loc["Varig effektivisering netto (1.000 kr.)", _named(result.case)] == format_amount(
+            result.kpis.net_permanent
+        )
+    assert _named(portfolio.results[2].case) == "I3 · Velfærdsteknologisk Akademi"
     assert len(at.get("vega_lite_chart")) == 1
 
 
@@ -37,8 +47,8 @@ def test_compare_a_changed_case_with_its_document(new_app):
     assert at.multiselect(key="input.compare.chosen").value == ["cur:I4", "doc:I4"]
     kpis = at.dataframe[0].value.set_index("Nøgletal")
     changed = evaluate(load_case(CASES / "i4.yaml").with_values({"gevinst_vagtskifte": 9000.0}))
-    assert kpis.loc["Tilbagebetalingstid", "I4"] == payback_text(changed.kpis.payback_years)
-    assert kpis.loc["Tilbagebetalingstid", "I4 (dokument)"] == "6 år"
+    assert kpis.loc["Tilbagebetalingstid", _named(changed.case)] == payback_text(changed.kpis.payback_years)
+    assert kpis.loc["Tilbagebetalingstid", f"{_named(changed.case)} (dokument)"] == "6 år"
 
 
 def test_compare_aligns_years_since_start(new_app):
@@ -51,7 +61,7 @@ def test_compare_aligns_years_since_start(new_app):
     relative = at.dataframe[1].value
     assert "0" in relative.columns and "2016" not in relative.columns
     i6 = load_case(CASES / "i6.yaml")
-    first = relative[(relative["Variant"] == "I6") & (relative["Række"] == "Samlet økonomisk påvirkning")].iloc[0]
+    first = relative[(relative["Variant"] == _named(i6)) & (relative["Række"] == "Samlet økonomisk påvirkning")].iloc[0]
     assert first["0"] == format_amount(float(evaluate(i6).flows.total_impact[0]))
 
 

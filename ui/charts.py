@@ -22,6 +22,7 @@ from model import CaseResult, charts
 __all__ = [
     "DANISH_LOCALE",
     "MAX_EXTRA_YEARS",
+    "PALETTE",
     "TEMPLATES",
     "compare_data",
     "compare_template",
@@ -47,6 +48,8 @@ payback_year = charts.payback_year
 spec = charts.spec
 finish, zero_line, by_year = charts.finish, charts.zero_line, charts.by_year
 _LOW, _HIGH, _BASE = "#c0392b", "#1f5fa8", "#1f2933"
+#: Categorical colours of cases drawn together (Okabe-Ito: distinct, also for colour-blind readers), in legend order.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 _LABEL_PX = 250  # room for the tornado's assumption labels
 
 
@@ -63,7 +66,13 @@ def compare_template(labels: tuple[tuple[str, str], ...], names: tuple[str, ...]
     text = dict(labels)
     field, title = ("since_start", text["since_start"]) if relative else ("year", text["year"])
     x, y, tooltip = by_year(field, title, text["amount"], "variant", text["variant"])
-    color = alt.Color("variant:N", title=text["variant"], scale=alt.Scale(domain=list(names)), sort=list(names))
+    color = alt.Color(
+        "variant:N",
+        title=text["variant"],
+        scale=alt.Scale(domain=list(names), range=list(PALETTE[: len(names)])),
+        sort=list(names),
+        legend=alt.Legend(orient="bottom", columns=2, labelLimit=360),
+    )
     return finish(
         alt.layer(
             zero_line(),

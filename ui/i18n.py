@@ -1027,13 +1027,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "politisk valg for dette værktøj, forankret i vejledningens grænser: høj = nedre grænse 10 % for "
         "udstyr/udvikling, middel = lige under øvre grænse 24 % for standardbyggeri, lav = omkring øvre grænse 41 % for "
         "udliciteret drift. Green Book angiver ingen tal for gevinster; her behandles usikre besparelser som usikre "
-        "udgifter. Linjer uden vurdering udelades, medmindre du vælger en sikkerhed for dem. Se docs/uncertainty.md.",
+        "udgifter. Linjer uden vurdering udelades, medmindre du vælger en sikkerhed for dem.",
         "en": "Source: HM Treasury, The Green Book: Supplementary Green Book Guidance – Optimism Bias (2003), built on "
         "Mott MacDonald, Review of Large Public Procurement in the UK (2002). The defaults (10/20/40 %) are a policy "
         "choice of this tool, anchored in that guidance's bounds: high = lower bound 10 % for equipment/development, "
         "medium = just under the upper bound 24 % for standard buildings, low = about the upper bound 41 % for "
         "outsourced operations. The Green Book gives no figures for benefits; here uncertain savings are treated like "
-        "uncertain costs. Lines without a grade are left out unless you choose a grade for them. See docs/uncertainty.md.",
+        "uncertain costs. Lines without a grade are left out unless you choose a grade for them.",
     },
     "sens.bias.ungraded": {"da": "ikke vurderet → {grade}", "en": "not graded → {grade}"},
     # --- domain: labour supply, price levels, discount presets (issue 13) ---------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -124,12 +125,15 @@ def case_ids_or_stop() -> list[str]:
 
 
 def case_names(ids: Sequence[str], chars: int | None = None) -> dict[str, str]:
-    """``"I4 · Skærmteknologi – …"`` per case id, the title cut at ``chars``, to label options.
+    """``"I4 · Skærmteknologi – bedre …"`` per case id, the title shortened at a word to at most ``chars``, to label options.
 
     Computed before the widget is drawn: AppTest calls ``format_func``
     outside the script run.
     """
-    return {cid: f"{cid} · {state.document_case(cid).title[:chars]}" for cid in ids}
+    titles = {cid: state.document_case(cid).title for cid in ids}
+    if chars is None:
+        return {cid: f"{cid} · {title}" for cid, title in titles.items()}
+    return {cid: f"{cid} · {textwrap.shorten(title, width=chars, placeholder=' …')}" for cid, title in titles.items()}
 
 
 def pick_case(key: str, ids: Sequence[str], chars: int | None = None) -> str:
