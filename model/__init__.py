@@ -31,7 +31,16 @@ from .choice import (
 )
 from .choice_report import choice_data, choice_table, limit_text
 from .criteria import FollowUpPlan, SuccessCriterion
-from .danish import format_amount, format_fixed, format_number, format_percent_da, format_value, format_years, parse_number
+from .danish import (
+    format_amount,
+    format_fixed,
+    format_number,
+    format_percent_da,
+    format_value,
+    format_years,
+    parse_number,
+    unit_decimals,
+)
 from .discount import DISCOUNT_PRESETS, DiscountPreset
 from .domain_summary import evaluate_paths_at, reindex_cases, summary_with_domain
 from .evaluate import (
@@ -243,6 +252,7 @@ __all__ = [
     "summary_with_domain",
     "switching_values",
     "tornado",
+    "unit_decimals",
     "with_ranges",
     "workbook_bytes",
 ]

@@ -23,6 +23,7 @@ __all__ = [
     "format_value",
     "format_years",
     "parse_number",
+    "unit_decimals",
 ]
 
 _LOCALE = "da_DK"
@@ -74,9 +75,17 @@ def format_fixed(value: float | None, decimals: int = 1) -> str:
 UNIT_DECIMALS = {"kr.": 2, "kr./time": 2, "t.kr.": 1, "andel": 3, "stk.": 1, "stk./år": 1, "min.": 1, "dage": 1, "uger": 1}
 
 
+def unit_decimals(unit: str) -> int:
+    """Decimals an assumption in ``unit`` is shown with (:data:`UNIT_DECIMALS`; 2 for other units)."""
+    return UNIT_DECIMALS.get(unit, 2)
+
+
 def format_value(value: float | None, unit: str) -> str:
-    """An assumption's value rounded to its unit's precision (:data:`UNIT_DECIMALS`, else 2): ``355,13`` kr./time."""
-    return format_number(value, UNIT_DECIMALS.get(unit, 2))
+    """An assumption's value rounded to its unit's precision (:func:`unit_decimals`): ``355,13`` kr./time.
+
+    For display only: the stored value keeps every digit.
+    """
+    return format_number(value, unit_decimals(unit))
 
 
 def format_percent_da(value: float | None, decimals: int = 1) -> str:

@@ -10,7 +10,7 @@ from functools import partial
 
 import streamlit as st
 
-from model import Case, CaseFileError, case_to_yaml, format_number
+from model import Case, CaseFileError, case_to_yaml, format_value, unit_decimals
 from model.loader import MAX_FILE_BYTES
 
 from . import state
@@ -57,13 +57,14 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
                     minimum=original.minimum,
                     maximum=original.maximum,
                     integer=original.integer,
+                    decimals=unit_decimals(assumption.unit),  # shown to its unit's precision; the value keeps every digit
                     help=md(assumption.source),
                 )
                 if assumption.name in changes:
                     row = st.columns([3, 2], vertical_alignment="center")
                     row[0].caption(
                         ":orange["
-                        + t("case.document_value", value=md(f"{format_number(original.value, 6)} {original.unit}"))
+                        + t("case.document_value", value=md(f"{format_value(original.value, original.unit)} {original.unit}"))
                         + "]"
                     )
                     row[1].button(

@@ -1,0 +1,42 @@
+"""What a new user tripped over (issue 15): rounded inputs that keep their value, the root URL, decimals, no repo paths."""
+
+from __future__ import annotations
+
+from conftest import CASES
+
+from model import evaluate, format_amount, load_case
+from ui.i18n import TEXTS
+
+
+def test_inputs_show_their_units_precision_and_keep_the_stored_value(new_app):
+    at = new_app("case")
+    at.selectbox(key="input.case.selected").set_value("I5").run()
+    # I5's hourly rate is 355,129650507328 kr. and its 2017 phase-in 0,531746031746 (1.675 / 3.150): shown to the øre
+    # and to a tenth of a percent point, the engine still uses every digit.
+    assert at.text_input(key="input.assumption.I5.timepris").value == "355,13"
+    assert at.text_input(key="input.assumption.I5.indfasning_2017").value == "0,532"
+    assert at.text_input(key="input.assumption.I5.timer_pr_uge").value == "2"
+    at.run()
+    assert at.session_state["scenario.overrides"].get("I5", {}) == {}, "showing a rounded value changes nothing"
+    net = next(m for m in at.metric if m.label == "Varig effektivisering netto")
+    assert net.value == format_amount(evaluate(load_case(CASES / "i5.yaml")).kpis.net_permanent) == "-1.935"
+
+
+def test_the_root_url_opens_the_overview(new_app):
+    at = new_app()
+    assert not at.exception
+    assert at.title[0].value == "Oversigt over investeringsbehov og afledte effektiviseringer på sigt"
+
+
+def test_irr_with_one_decimal_everywhere(new_app):
+    at = new_app("compare")
+    kpis = at.dataframe[0].value.set_index("Nøgletal")
+    irr = dict(kpis.loc["Intern rente"])
+    # README's overview: I3 26,0 %, I4 20,0 %, I5 62,4 %, I6 21,9 %; I1 and I2 have no IRR
+    shown = [irr[name] for name in irr if name.startswith(("I3 ", "I4 ", "I5 ", "I6 "))]
+    assert shown == ["26,0 %", "20,0 %", "62,4 %", "21,9 %"]
+
+
+def test_no_repository_paths_in_the_user_facing_text():
+    leaks = [key for key, entry in TEXTS.items() for text in entry.values() if "docs/" in text or ".md" in text]
+    assert leaks == []
