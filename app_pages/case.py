@@ -116,4 +116,4 @@ for number in (1, 2, 3):
         widths={t("col.line"): 290},
     )
 
-case_memo(case_id, key="case.memo")
+case_memo([case_id], key="case.memo", file_stem=f"beslutningsnotat-{case_id}")

@@ -7,6 +7,7 @@ import streamlit as st
 from ui import state
 from ui.charts import compare_data
 from ui.i18n import t
+from ui.memo import case_memo
 from ui.tables import kpi_rows, yearly_rows
 from ui.widgets import bound, case_names, chart, choice, evaluate_all, show_table, stored
 
@@ -78,3 +79,5 @@ frame = yearly_rows(results, relative)
 fixed = {t("chart.variant"), t("compare.row")}
 show_table(frame, right=[c for c in frame.columns if c not in fixed], key="compare.yearly")
 st.caption(t("unit.tkr"))
+
+case_memo([option.split(":", 1)[1] for option in chosen], key="compare.memo", file_stem="beslutningsnotat-sammenligning")

@@ -32,3 +32,18 @@ def test_business_case_memo_has_the_changed_assumption(new_app, downloads):
     assert [c.text for c in changes.rows[1].cells][:3] == [label, "20 min.", "15 min."]
     assert memo_pdf_available(), "LibreOffice is installed by scripts/install-system-deps.sh"
     assert any(b.label == "Lav PDF" for b in at.button)
+
+
+def test_compare_memo_covers_the_chosen_cases(new_app, downloads):
+    at = new_app("compare")
+    at.multiselect(key="input.compare.chosen").set_value(["cur:I3", "cur:I5"]).run()
+    assert not at.exception
+    data = downloads["beslutningsnotat-sammenligning.docx"]()
+    document = docx.Document(io.BytesIO(data))
+    figures = next(t for t in document.tables if t.rows[0].cells[0].text == "Forslag")
+    # the overview's rows (seeds/003 page 1): I3 2.950 / 4.050 / 5 år / -1.700; I5 1.900 / 2.460 / 4 år / -1.935
+    assert [[c.text for c in row.cells][1:5] for row in figures.rows[1:]] == [
+        ["2.950", "4.050", "5 år", "-1.700"],
+        ["1.900", "2.460", "4 år", "-1.935"],
+        ["4.850", "6.510", "", "-3.635"],
+    ]

@@ -83,12 +83,18 @@ def memo_downloads(
                 st.rerun()
 
 
-def case_memo(case_id: str, key: str) -> None:
-    """The memo section of one case (or a variant, measured against the case it was made from)."""
-    case = state.current_case(case_id)
+def _origin(case_id: str) -> Case:
+    """What a case's changes are measured against: its file, or for a variant the case it was made from."""
     document = state.document_case(case_id)
     if state.is_extra(case_id):
-        document = state.base_cases().get(_VARIANT.sub("", case_id), document)
+        return state.base_cases().get(_VARIANT.sub("", case_id), document)
+    return document
+
+
+def case_memo(case_ids: Sequence[str], key: str, file_stem: str) -> None:
+    """The memo section of one case or variant, or of several (a portfolio choice), with the user's values."""
+    ids = list(dict.fromkeys(case_ids))
     st.subheader(t("memo.title"))
     st.caption(t("memo.caption"))
-    memo_downloads([case], {case.id: document}, key=key, file_stem=f"beslutningsnotat-{case_id}")
+    cases = [state.current_case(cid) for cid in ids]
+    memo_downloads(cases, {cid: _origin(cid) for cid in ids}, key=key, file_stem=file_stem)
