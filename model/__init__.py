@@ -39,6 +39,7 @@ from .danish import (
     format_value,
     format_years,
     parse_number,
+    round_shown,
     unit_decimals,
 )
 from .discount import DISCOUNT_PRESETS, DiscountPreset
@@ -246,6 +247,7 @@ __all__ = [
     "realisation",
     "reindex_case",
     "reindex_cases",
+    "round_shown",
     "safe_text",
     "status_report_xlsx",
     "summary_data",

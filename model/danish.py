@@ -23,6 +23,7 @@ __all__ = [
     "format_value",
     "format_years",
     "parse_number",
+    "round_shown",
     "unit_decimals",
 ]
 
@@ -44,6 +45,24 @@ def _no_negative_zero(text: str) -> str:
     if text[:1] in ("-", "\u2212") and not any(c in "123456789" for c in text):
         return text[1:]
     return text
+
+
+def round_shown(value: float | None, decimals: int = 0) -> float | int | None:
+    """``value`` rounded exactly as it is shown, for exports that must hold the figure on screen.
+
+    ``decimals=0`` rounds half away from zero as :func:`format_amount` does and
+    gives an ``int``; more decimals round the exact binary value half to even as
+    :func:`format_number` does. None (and non-finite) stays None; never ``-0``.
+
+    >>> round_shown(41380.00000001055), round_shown(-0.4), round_shown(27.0637, 1), round_shown(None)
+    (41380, 0, 27.1, None)
+    """
+    if value is None or not math.isfinite(value):
+        return None
+    if decimals == 0:
+        return int(math.copysign(math.floor(abs(value) + 0.5), value)) + 0
+    step = decimal.Decimal(1).scaleb(-decimals)
+    return float(decimal.Decimal(value).quantize(step, rounding=decimal.ROUND_HALF_EVEN)) + 0.0
 
 
 def format_number(value: float | None, decimals: int = 1) -> str:

@@ -17,10 +17,11 @@ from typing import Literal
 
 import numpy as np
 
-from .overview import Overview
+from .danish import round_shown
+from .overview import Overview, OverviewLine
 from .text import printable
 
-__all__ = ["FORMULA_PREFIXES", "csv_bytes", "overview_csv", "safe_text"]
+__all__ = ["FORMULA_PREFIXES", "OVERVIEW_DECIMALS", "csv_bytes", "overview_cells", "overview_csv", "safe_text"]
 
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -71,10 +72,25 @@ OVERVIEW_COLUMNS = (
     ("npv", "Nutidsværdi (1.000 kr.)"),
     ("fte_full", "Årsværk frigjort"),
 )
+#: Decimals each overview figure is shown with in the app, and so exported with: whole thousands of
+#: kroner, whole years (as the documents count the payback), årsværk to one decimal.
+OVERVIEW_DECIMALS = {"drift": 0, "anlaeg": 0, "payback_years": 0, "net_permanent": 0, "npv": 0, "fte_full": 1}
+
+
+def overview_cells(line: OverviewLine) -> list[object]:
+    """One overview row as exported: text, and each figure rounded as shown (None where there is none).
+
+    The "I alt" row has no title and no payback time.
+    """
+    data = line.to_dict()
+    data["title"] = "" if line.id == "I alt" else line.title
+    return [
+        round_shown(data[key], OVERVIEW_DECIMALS[key]) if key in OVERVIEW_DECIMALS else data[key] for key, _ in OVERVIEW_COLUMNS
+    ]
 
 
 def overview_csv(overview: Overview, dialect: Dialect = "danish", headers: Sequence[str] | None = None) -> bytes:
-    """The overview table (rows and "I alt") as CSV bytes; ``headers`` may translate the column names."""
+    """The overview table (rows and "I alt") as CSV bytes, figures as shown; ``headers`` may translate the column names."""
     rows = [*overview.rows, *([overview.total] if overview.total else [])]
-    data = [[row.to_dict()[key] for key, _ in OVERVIEW_COLUMNS] for row in rows]
+    data = [overview_cells(row) for row in rows]
     return csv_bytes(list(headers) if headers else [label for _, label in OVERVIEW_COLUMNS], data, dialect)

@@ -19,6 +19,8 @@ from collections.abc import Mapping, Sequence
 
 import xlsxwriter
 
+from .danish import round_shown
+from .export_csv import OVERVIEW_DECIMALS
 from .overview import Overview, OverviewLine
 
 __all__ = ["DEFAULT_LABELS", "overview_xlsx"]
@@ -57,7 +59,11 @@ _SHEET_NAME_BAD = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 
 def _value(line: OverviewLine, field: str) -> object:
-    return line.title if field == "title_col" else getattr(line, field)
+    """The cell of ``field``: the title, or the figure rounded as the app shows it (no float noise)."""
+    if field == "title_col":
+        return line.title
+    value = getattr(line, field)
+    return round_shown(value, OVERVIEW_DECIMALS[field]) if field in OVERVIEW_DECIMALS else value
 
 
 def overview_xlsx(overview: Overview, labels: Mapping[str, str] | None = None, notes: Sequence[str] = ()) -> bytes:
@@ -65,8 +71,9 @@ def overview_xlsx(overview: Overview, labels: Mapping[str, str] | None = None, n
 
     ``labels`` may replace any of :data:`DEFAULT_LABELS` (to translate the
     sheet); ``notes`` are lines of text written below the table (e.g. which
-    cases carry changed assumptions). A payback time of None is written as
-    the text "-", as the document prints it; the total row has none.
+    cases carry changed assumptions). Figures are numbers rounded as the app
+    shows them; a payback time of None is an empty cell (never text), and
+    the total row has none.
     Amounts in 1.000 kr., costs positive, savings negative.
     """
     text = {**DEFAULT_LABELS, **(labels or {})}
@@ -92,7 +99,6 @@ def overview_xlsx(overview: Overview, labels: Mapping[str, str] | None = None, n
         for _, fmt, _ in _COLUMNS
         if fmt
     }
-    body_dash = workbook.add_format({"align": "right", "valign": "top"})
 
     unit = text["unit"] + (f", {overview.price_level} p/l" if overview.price_level else "")
     sheet.write_string(0, 0, text["title"], title)
@@ -108,7 +114,7 @@ def overview_xlsx(overview: Overview, labels: Mapping[str, str] | None = None, n
             if fmt is None:
                 sheet.write_string(row, column, str(value), body_text)
             elif value is None:
-                sheet.write_string(row, column, "-", body_dash)
+                sheet.write_blank(row, column, None, body_numbers[fmt])
             else:
                 sheet.write_number(row, column, float(value), body_numbers[fmt])
         row += 1
@@ -119,7 +125,7 @@ def overview_xlsx(overview: Overview, labels: Mapping[str, str] | None = None, n
             elif fmt is None or field == "payback_years":
                 sheet.write_blank(row, column, None, total_text)
             else:
-                sheet.write_number(row, column, float(getattr(overview.total, field)), total_numbers[fmt])
+                sheet.write_number(row, column, float(_value(overview.total, field)), total_numbers[fmt])
         row += 1
     for offset, note in enumerate(notes):
         sheet.write_string(row + 1 + offset, 0, note, muted)

@@ -95,7 +95,7 @@ class TestOverviewCsv:
     def test_titles_become_text_in_both_dialects(self, dialect):
         rows = _read(overview_csv(overview(_results()), dialect=dialect), dialect)
         assert [row[1] for row in rows[1:5]] == ["'" + title for title in TITLES]
-        assert rows[5][:2] == ["I alt", "I alt"]
+        assert rows[5][:2] == ["I alt", ""]  # the total has an id, not a title a second time
 
     def test_danish_layout(self):
         rows = _read(overview_csv(overview(_results()), dialect="danish"), "danish")
@@ -111,15 +111,16 @@ class TestOverviewCsv:
         ]
         # Cumulative 2,5 then -2,5: paid back in the second year.
         assert rows[1][0] == "C1"
-        assert rows[1][2:6] == ["7,5", "0", "2", "-5"]
+        assert rows[1][2:6] == ["8", "0", "2", "-5"]  # figures as the app shows them: 7,5 thousand kr. is 8
         assert rows[5][2:6] == ["30", "0", "", "-20"]
 
     def test_plain_layout_and_translated_headers(self):
         headers = ["case", "title", "drift", "anlaeg", "payback", "net", "npv", "fte"]
         rows = _read(overview_csv(overview(_results()), dialect="plain", headers=headers), "plain")
         assert rows[0] == headers
-        assert rows[1][2:6] == ["7.5", "0", "2", "-5"]
-        assert float(rows[1][6]) == pytest.approx(-(7.5 - 5 - sum(5 / 1.035**t for t in range(1, 10))), abs=1e-6)
+        assert rows[1][2:6] == ["8", "0", "2", "-5"]
+        npv = -(7.5 - 5 - sum(5 / 1.035**t for t in range(1, 10)))  # 5 × 7,6077 − 2,5 = 35,54: shown (and exported) as 36
+        assert rows[1][6] == "36" == str(round(npv))
 
     def test_mixed_price_levels_have_no_total_row(self):
         results = _results()
