@@ -7,6 +7,7 @@ import streamlit as st
 from model import ChoiceError, PrerequisiteError, check_prerequisites, choose, format_amount, format_number
 from ui import portfolio, portfolio_view, state
 from ui.i18n import t
+from ui.memo import case_memo
 from ui.widgets import download, evaluate_all, show_problems, show_table
 
 st.title(t("portfolio.title"))
@@ -83,3 +84,6 @@ download(
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="portfolio_view.download",
 )
+
+if answer.chosen:
+    case_memo(answer.chosen, key="portfolio.memo", file_stem="beslutningsnotat-portefoelje")

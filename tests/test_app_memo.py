@@ -47,3 +47,15 @@ def test_compare_memo_covers_the_chosen_cases(new_app, downloads):
         ["1.900", "2.460", "4 år", "-1.935"],
         ["4.850", "6.510", "", "-3.635"],
     ]
+
+
+def test_portfolio_memo_covers_the_chosen_cases(new_app, downloads):
+    at = new_app("portfolio")
+    assert not at.exception
+    data = downloads["beslutningsnotat-portefoelje.docx"]()
+    document = docx.Document(io.BytesIO(data))
+    assert document.paragraphs[0].text == "Beslutningsnotat: Porteføljevalg: I1, I3, I4, I5, I6"  # the model's choice
+    figures = next(t for t in document.tables if t.rows[0].cells[0].text == "Forslag")
+    assert [row.cells[0].text[:3] for row in figures.rows[1:]] == ["I1 ", "I3 ", "I4 ", "I5 ", "I6 ", "I a"]
+    # Anlæg of the five from the overview (seeds/003): 5.614 + 4.050 + 41.380 + 2.460 + 192 = 53.696
+    assert figures.rows[-1].cells[2].text == "53.696"
