@@ -98,5 +98,6 @@ pages = [
     st.Page("app_pages/audit.py", title=t("page.audit"), icon=":material/fact_check:", url_path="kontrol"),
     st.Page("app_pages/portfolio.py", title=t("page.portfolio"), icon=":material/checklist:", url_path="portefoelje"),
     st.Page("app_pages/followup.py", title=t("page.followup"), icon=":material/monitoring:", url_path="opfoelgning"),
+    st.Page("app_pages/labour.py", title=t("page.labour"), icon=":material/groups:", url_path="arbejdskraft"),
 ]
 st.navigation(pages).run()

@@ -7,6 +7,7 @@ import streamlit as st
 from model import format_amount, format_number, format_percent_da, overview, overview_csv, workbook_bytes
 from ui import state
 from ui.i18n import t
+from ui.price_level import price_level_section
 from ui.tables import OPTIMISM_NUMBERS, OVERVIEW_NUMBERS, overview_frame
 from ui.widgets import (
     bound,
@@ -96,6 +97,8 @@ st.caption(
         hours=format_number(settings.hours_per_fte, 0),
     )
 )
+
+price_level_section([r.case for r in results])
 
 st.subheader(t("overview.export"))
 dialects = ("danish", "plain")

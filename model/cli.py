@@ -21,7 +21,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from . import choice_cli
+from . import choice_cli, simulate_cli
 from .audit import Finding
 from .danish import format_amount, format_number, format_percent_da, format_years
 from .domain_summary import evaluate_paths_at, summary_with_domain
@@ -71,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     choice_cli.add_parser(commands)
     memo_cli.add_parser(commands)
     add_realisation(commands)
+    simulate_cli.add_parser(commands)
     return parser
 
 
@@ -148,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return memo_cli.run(args)
     if args.command == "realisation":
         return run_realisation(args)
+    if args.command == "simulate":
+        return simulate_cli.run(args)
     try:
         settings = Settings(discount_rate=args.rate, horizon=args.horizon, hours_per_fte=args.hours_per_fte)
         labour = Labour(hours_per_fte=args.hours_per_fte, absence_days=args.absence_days) if args.command == "summary" else None

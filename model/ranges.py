@@ -11,7 +11,7 @@ of the tornado and the switching values.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +27,7 @@ __all__ = [
     "one_at_a_time",
     "range_problem",
     "ranges",
+    "vary_anyway",
     "with_ranges",
 ]
 
@@ -71,6 +72,22 @@ class Range:
     def width(self) -> float:
         """``high - low``; 0 for a point (nothing to vary)."""
         return self.high - self.low
+
+    @property
+    def base_at_end(self) -> str | None:
+        """``"low"``/``"high"`` when the base value sits at that end of a range the case file states.
+
+        I5's "ca. 80-100" citizens with the base at 80: the document's figure
+        is the most cautious end, and the page says so. None for default ends,
+        points and bases inside the range.
+        """
+        if self.fixed or self.width <= 0:
+            return None
+        if not self.low_is_default and self.base == self.low:
+            return "low"
+        if not self.high_is_default and self.base == self.high:
+            return "high"
+        return None
 
 
 def _range(a: Assumption, share: float) -> Range:
@@ -119,6 +136,26 @@ high_is_default=True, clipped=True, fixed=False, note='high clipped to the maxim
         msg = f"the default range must be between 0 % and 100 % of the value, got {default_share!r}"
         raise UncertaintyError(msg)
     return tuple(_range(a, default_share) for a in case.assumptions)
+
+
+def vary_anyway(case: Case, names: Iterable[str]) -> Case:
+    """A copy of ``case`` in which the named assumptions are varied although the file holds them fixed.
+
+    Constants of the calendar or the plan (weeks per year, counts the
+    proposal fixes) carry ``vary: false`` and stay out of the tornado, the
+    switching values and Monte Carlo unless the user says otherwise; this is
+    how the user says so. They then take their own ``low``/``high`` or the
+    ±20 % default. Raises :class:`UncertaintyError` for an unknown name.
+    """
+    wanted = set(names)
+    unknown = sorted(wanted - {a.name for a in case.assumptions})
+    if unknown:
+        msg = f"case {case.id}: unknown assumption(s): {', '.join(unknown)}"
+        raise UncertaintyError(msg)
+    if not wanted:
+        return case
+    replaced = [a.model_copy(update={"vary": True}) if a.name in wanted else a for a in case.assumptions]
+    return case.model_copy(update={"assumptions": replaced})
 
 
 def with_ranges(case: Case, changes: Mapping[str, tuple[float | None, float | None]]) -> Case:

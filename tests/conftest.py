@@ -20,6 +20,7 @@ PAGES = {
     "audit": "app_pages/audit.py",
     "portfolio": "app_pages/portfolio.py",
     "followup": "app_pages/followup.py",
+    "labour": "app_pages/labour.py",
 }
 
 

@@ -12,7 +12,7 @@ from ui.i18n import LANGUAGES, TEXTS
 from ui.widgets import md
 
 #: Files whose labels all come from TEXTS (the Følsomhed page keeps its own keys there too).
-MY_PAGES = ("overview", "case", "compare", "audit")
+MY_PAGES = ("overview", "case", "compare", "audit", "labour")
 SOURCES = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), *(ROOT / "app_pages" / f"{p}.py" for p in MY_PAGES)]
 LITERAL = re.compile(r"""\bt\(\s*["']([a-z0-9_.]+)["']""")
 #: Keys built at run time: the prefix and every value the code can put after it.

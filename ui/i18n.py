@@ -1038,6 +1038,105 @@ TEXTS: dict[str, dict[str, str]] = {
     "sens.bias.ungraded": {"da": "ikke vurderet → {grade}", "en": "not graded → {grade}"},
     # --- domain: labour supply, price levels, discount presets (issue 13) ---------------------------
     "domain.rate_preset": {"da": "{rate} ({period})", "en": "{rate} ({period})"},
+    "page.labour": {"da": "Arbejdskraft", "en": "Labour"},
+    "price.title": {"da": "Prisniveau", "en": "Price level"},
+    "price.caption": {
+        "da": "Casene er i hver deres pris- og lønniveau (p/l). Vælg et fælles år: lønlinjer (medarbejdertid, løn) "
+        "fremskrives med lønindekset, øvrige linjer med prisindekset for de kommunale serviceudgifter.",
+        "en": "Each case is at its own price and wage level (p/l). Choose a common year: wage lines (staff time, "
+        "salaries) move with the wage index, the other lines with the price index of municipal service expenditure.",
+    },
+    "price.level": {"da": "Fælles prisniveau", "en": "Common price level"},
+    "price.level.own": {"da": "Casenes eget niveau", "en": "The cases' own level"},
+    "price.missing": {
+        "da": "Indekset mangler {years} (første case der mangler det: {case}). Indtast lønnens og prisernes ændring i "
+        "procent for de år nedenfor, fra den kilde indekset nævner.",
+        "en": "The index lacks {years} (first case that needs it: {case}). Enter the wage and price change in percent "
+        "for those years below, from the source the index names.",
+    },
+    "price.unit": {
+        "da": "1.000 kr. i {year}-p/l; nutidsværdien med sidepanelets rente og horisont.",
+        "en": "DKK thousand at {year} prices; NPV with the sidebar's rate and horizon.",
+    },
+    "price.col.from": {"da": "Fra p/l", "en": "From p/l"},
+    "price.col.to": {"da": "Til p/l", "en": "To p/l"},
+    "price.col.wage": {"da": "Lønfaktor", "en": "Wage factor"},
+    "price.col.price": {"da": "Prisfaktor", "en": "Price factor"},
+    "price.source": {"da": "Indeksets kilde: {source}", "en": "Source of the index: {source}"},
+    "price.edit": {"da": "Pris- og lønindeks (ret eller tilføj år)", "en": "Price and wage index (change or add years)"},
+    "price.input.wage": {"da": "Løn, ændring (%)", "en": "Wages, change (%)"},
+    "price.input.price": {"da": "Priser, ændring (%)", "en": "Prices, change (%)"},
+    "price.input.blank": {"da": "ikke kendt", "en": "not known"},
+    "price.input.bad": {
+        "da": "“{text}” er ikke en ændring i procent mellem -50 og 50 (fx 1,5); indekset bruger den forrige værdi.",
+        "en": "“{text}” is not a change in percent between -50 and 50 (e.g. 1,5); the index keeps the previous value.",
+    },
+    "price.download": {"da": "Hent indeksfilen", "en": "Download the index file"},
+    "price.download.help": {
+        "da": "Indekset med dine tal, i samme format som model/data/pl_index.yaml (til python -m model summary --index).",
+        "en": "The index with your figures, in the format of model/data/pl_index.yaml (for python -m model summary --index).",
+    },
+    "labour.title": {"da": "Årsværk frigjort og fastholdt", "en": "Staff time freed and kept (FTE)"},
+    "labour.caption": {
+        "da": "Hvad casene giver mod manglen på hænder: årsværk frigjort (tid der spares) og årsværk fastholdt "
+        "(medarbejdere der bliver længere, som i I6), ved fuld indfasning, for casene i oversigten.",
+        "en": "What the cases give against the shortage of hands: FTE freed (time saved) and FTE kept (staff who stay "
+        "longer, as in I6), fully phased in, for the cases in the overview.",
+    },
+    "labour.absence_days": {"da": "Fraværsdage pr. fuldtidsansat", "en": "Absence days per full-time employee"},
+    "labour.absence_days.help": {
+        "da": "Standard 21,9 sygedage pr. fuldtidsansat i ældreplejen (2022), fra oplægget “Arbejdskraftssituationen i "
+        "ældreplejen i dag” (marts 2024). Kommunalt gennemsnit: 16,1. Læg ferie til, hvis du vil regne med arbejdede timer.",
+        "en": "Default 21,9 sick days per full-time employee in eldercare (2022), from the talk “Arbejdskraftssituationen i "
+        "ældreplejen i dag” (March 2024). Municipal average: 16,1. Add holidays to count worked hours only.",
+    },
+    "labour.net_hours": {
+        "da": "Nettotimer pr. årsværk: {gross} − {days} dage × {per_day} timer = {net} timer.",
+        "en": "Net hours per FTE: {gross} − {days} days × {per_day} hours = {net} hours.",
+    },
+    "labour.shortage": {"da": "Mangel at sammenligne med (personer)", "en": "Shortage to compare with (persons)"},
+    "labour.shortage.help": {
+        "da": "Skriv et tal, eller vælg en af kildernes tal nedenfor.",
+        "en": "Type a figure, or choose one of the sources' figures below.",
+    },
+    "labour.references": {"da": "Kildernes tal:", "en": "The sources' figures:"},
+    "labour.reference": {"da": "{persons}: “{quote}”", "en": "{persons}: “{quote}”"},
+    "labour.col.freed": {"da": "Frigjort, brutto (årsværk)", "en": "Freed, gross (FTE)"},
+    "labour.col.freed_net": {"da": "Frigjort, netto (årsværk)", "en": "Freed, net (FTE)"},
+    "labour.col.kept": {"da": "Fastholdt (årsværk)", "en": "Kept (FTE)"},
+    "labour.col.total": {"da": "I alt, netto (årsværk)", "en": "Total, net (FTE)"},
+    "labour.col.share": {"da": "Andel af manglen", "en": "Share of the shortage"},
+    "labour.summary": {
+        "da": "Casene frigør og fastholder i alt **{total} årsværk** (netto): {share} % af en mangel på {persons}.",
+        "en": "Together the cases free and keep **{total} FTE** (net): {share} % of a shortage of {persons}.",
+    },
+    "labour.chart.freed": {"da": "Frigjort (netto)", "en": "Freed (net)"},
+    "labour.chart.kept": {"da": "Fastholdt", "en": "Kept"},
+    "labour.chart.shortage": {"da": "Mangel", "en": "Shortage"},
+    "labour.chart.axis": {"da": "Årsværk", "en": "FTE"},
+    "labour.footnote": {
+        "da": "Brutto: timer / timer pr. årsværk (sidepanelet). Netto: timer / nettotimer, da en fuldtidsansat kun "
+        "arbejder nettotimerne; derfor er netto større end brutto. Fastholdt: fastholdte medarbejderes timer / timer pr. "
+        "årsværk (fravær rammer dem ligesom andre). Se docs/domain.md.",
+        "en": "Gross: hours / hours per FTE (sidebar). Net: hours / net hours, as a full-time employee only works the "
+        "net hours; so net is larger than gross. Kept: the kept staff's hours / hours per FTE (absence affects them "
+        "like anyone). See docs/domain.md.",
+    },
+    "domain.range.base_at_low": {
+        "da": "dokumentets værdi er intervallets nedre ende",
+        "en": "the document's value is the low end of the range",
+    },
+    "domain.range.base_at_high": {
+        "da": "dokumentets værdi er intervallets øvre ende",
+        "en": "the document's value is the high end of the range",
+    },
+    "domain.vary_anyway": {"da": "Variér alligevel disse faste størrelser", "en": "Vary these fixed quantities anyway"},
+    "domain.vary_anyway.help": {
+        "da": "Kalenderens og planens konstanter (uger pr. år, antal fastlagt i forslaget) holdes faste i tornado, "
+        "nulpunktsværdier og Monte Carlo. Vælg dem her for at variere dem alligevel (standard ±20 %).",
+        "en": "Constants of the calendar and the plan (weeks per year, counts fixed by the proposal) are held fixed in "
+        "the tornado, switching values and Monte Carlo. Choose them here to vary them anyway (default ±20 %).",
+    },
 }
 
 

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from model import Case, KPIs, Settings, case_to_yaml, format_amount, format_number, format_percent_da, parse_case
+from model import Case, KPIs, Settings, case_to_yaml, format_amount, format_number, format_percent_da, parse_case, vary_anyway
 from model import parse_number as parse_danish
 from model.optimism import DEFAULT_OPTIMISM_BIAS, GRADES, OptimismBias
 from model.uncertainty import (
@@ -82,7 +82,7 @@ __all__ = [
 ]
 
 # The keys of what the user changes here; ui.state names them once, as "reset all" clears them.
-RANGES, RANGE_ERROR, OPTIMISM, LIMITS, DRAWS, SEED, DISTRIBUTION = state.SENS_CHANGES
+RANGES, RANGE_ERROR, OPTIMISM, LIMITS, DRAWS, SEED, DISTRIBUTION, VARY_ANYWAY = state.SENS_CHANGES
 _LOW_TEXT, _HIGH_TEXT = state.SENS_TYPED
 #: A view choice (kept by "reset all"): run the analyses on the case with optimism bias.
 USE_OPTIMISM = "sens.use_optimism"
@@ -216,8 +216,22 @@ def _user_ranges(case_id: str) -> dict[str, tuple[float | None, float | None]]:
     return st.session_state.setdefault(RANGES, {}).get(case_id, {})
 
 
+def _vary_anyway(case_id: str, case: Case) -> list[str]:
+    known = {a.name for a in case.assumptions}
+    return [name for name in st.session_state.get(VARY_ANYWAY, {}).get(case_id, []) if name in known]
+
+
+def _set_vary_anyway(case_id: str, widget_key: str) -> None:
+    st.session_state[VARY_ANYWAY] = {**st.session_state.get(VARY_ANYWAY, {}), case_id: list(st.session_state[widget_key])}
+
+
 def with_user_ranges(case_id: str, case: Case) -> tuple[Case, set[str], list[str]]:
-    """The case with the user's ranges, their names, and the labels of those that no longer fit its values (left out)."""
+    """The case with the user's ranges, their names, and the labels of those that no longer fit its values (left out).
+
+    Constants the case file holds fixed (``vary: false``) are varied only if
+    the user asked for them on this page (:func:`model.vary_anyway`).
+    """
+    case = vary_anyway(case, _vary_anyway(case_id, case))
     by_name = {a.name: a for a in case.assumptions}
     kept, stale = {}, []
     for name, (low, high) in _user_ranges(case_id).items():
@@ -264,7 +278,8 @@ def _source(r: Range, user: bool) -> str:
     text = t("sens.range.user") if user else t("sens.range.default") if r.is_default else t("sens.range.case")
     if r.is_default and not (r.low_is_default and r.high_is_default):
         text = t("sens.range.partly_default")
-    return text + (f" · {t('sens.range.clipped')}" if r.clipped else "")
+    text += f" · {t('sens.range.clipped')}" if r.clipped else ""
+    return text + (f" · {t(f'domain.range.base_at_{r.base_at_end}')}" if r.base_at_end else "")
 
 
 def _end(number: float, default: bool) -> str:
@@ -287,6 +302,21 @@ def ranges_section(case_id: str, case: Case, applied: set[str]) -> None:
     show_table(pd.DataFrame(rows), right=[t("sens.col.low"), t("sens.col.base"), t("sens.col.high")], key="sens.ranges_table")
     st.caption(md(t("sens.range.legend")))
 
+    released = _vary_anyway(case_id, case)
+    constants = [a.name for a in case.assumptions if not a.vary or a.name in released]
+    if constants:
+        names = {a.name: a.label for a in case.assumptions}
+        widget_key = f"input.sens.vary_anyway.{case_id}"
+        st.session_state[widget_key] = released
+        st.multiselect(
+            t("domain.vary_anyway"),
+            constants,
+            format_func=names.__getitem__,
+            key=widget_key,
+            on_change=_set_vary_anyway,
+            args=(case_id, widget_key),
+            help=t("domain.vary_anyway.help"),
+        )
     varying = [r for r in ranges(case) if not r.fixed]
     if not varying:
         return

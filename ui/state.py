@@ -114,7 +114,16 @@ OPTIMISM = "sens.optimism"
 RANGES = "sens.ranges"
 #: The Følsomhed page's keys of what the user changed there: ranges (and the last range error), optimism bias,
 #: thresholds and the Monte Carlo settings. :func:`reset_all` clears them; view choices (case, key figure) stay.
-SENS_CHANGES = (RANGES, "sens.range_error", OPTIMISM, "sens.limits", "sens.draws", "sens.seed", "sens.distribution")
+SENS_CHANGES = (
+    RANGES,
+    "sens.range_error",
+    OPTIMISM,
+    "sens.limits",
+    "sens.draws",
+    "sens.seed",
+    "sens.distribution",
+    "sens.vary_anyway",
+)
 #: Key prefixes of the Følsomhed page's range inputs (text typed but not saved yet).
 SENS_TYPED = ("sens.low.", "sens.high.")
 
