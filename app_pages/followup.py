@@ -54,7 +54,7 @@ st.subheader(t("followup.board"))
 if not items:
     st.info(t("followup.none"))
     st.stop()
-show_table(board_frame(items), right=[t(k) for k in BOARD_NUMBERS], widths={t("col.title"): "medium"}, key="followup.board")
+show_table(board_frame(items), right=[t(k) for k in BOARD_NUMBERS], pin_first=True, key="followup.board")
 st.caption(t("followup.board.note"))
 cols = st.columns(3)
 with cols[0]:
@@ -113,7 +113,7 @@ for column, (key, value, plan) in zip(metrics, figures, strict=False):
     column.metric(t(key), value, delta=t("followup.metric.plan", value=plan), delta_color="off", delta_arrow="off", border=True)
 with metrics[3].container(border=True, height="stretch"):
     st.caption(t("followup.metric.suggested"))
-    st.badge(z.suggested, color=STATUS_COLORS[z.suggested], icon=":material/flag:")
+    st.badge(z.suggested, color=STATUS_COLORS[z.suggested])
     st.caption(reasons_text(z))
 
 st.altair_chart(plan_actual_chart(z), width="stretch")

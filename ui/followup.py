@@ -52,13 +52,13 @@ STATUS_COLORS = dict(zip(STATUSES, ("green", "orange", "red"), strict=True))
 
 #: Status-board columns holding numbers (right-aligned), by their i18n key.
 BOARD_NUMBERS = (
-    "followup.col.saved_actual",
-    "followup.col.saved_plan",
-    "followup.col.to_date",
-    "followup.col.payback_plan",
-    "followup.col.payback_forecast",
-    "followup.col.npv_plan",
-    "followup.col.npv_forecast",
+    "followup.board.saved_actual",
+    "followup.board.saved_plan",
+    "followup.board.to_date",
+    "followup.board.payback_plan",
+    "followup.board.payback_forecast",
+    "followup.board.npv_plan",
+    "followup.board.npv_forecast",
 )
 
 
@@ -85,25 +85,23 @@ def status_text(z: Realisation, own: CaseFollowUp) -> tuple[str, str]:
 
 
 def board_frame(items: list[tuple[Case, Realisation, CaseFollowUp]]) -> pd.DataFrame:
-    """The status board: one row per funded case (Danish text)."""
+    """The status board: one row per funded case (Danish text; the titles are in the case picker)."""
     rows = []
     for case, z, own in items:
         phase, status = status_text(z, own)
-        rows.append(
-            {
-                t("col.case"): case.id,
-                t("col.title"): case.title,
-                t("followup.col.phase"): phase,
-                t("followup.col.status"): status,
-                t("followup.col.saved_actual"): format_amount(z.realised_savings_to_date) if z.as_of else "-",
-                t("followup.col.saved_plan"): format_amount(z.planned_savings_to_date) if z.as_of else "-",
-                t("followup.col.to_date"): str(z.as_of) if z.as_of else "-",
-                t("followup.col.payback_plan"): payback_text(z.planned_payback_years),
-                t("followup.col.payback_forecast"): payback_text(z.forecast_payback_years),
-                t("followup.col.npv_plan"): format_amount(z.planned_npv),
-                t("followup.col.npv_forecast"): format_amount(z.forecast_npv),
-            }
-        )
+        cells = {
+            "col.case": case.id,
+            "followup.board.phase": phase,
+            "followup.board.status": status,
+            "followup.board.saved_actual": format_amount(z.realised_savings_to_date) if z.as_of else "-",
+            "followup.board.saved_plan": format_amount(z.planned_savings_to_date) if z.as_of else "-",
+            "followup.board.to_date": str(z.as_of) if z.as_of else "-",
+            "followup.board.payback_plan": payback_text(z.planned_payback_years),
+            "followup.board.payback_forecast": payback_text(z.forecast_payback_years),
+            "followup.board.npv_plan": format_amount(z.planned_npv),
+            "followup.board.npv_forecast": format_amount(z.forecast_npv),
+        }
+        rows.append({t(key): value for key, value in cells.items()})
     return pd.DataFrame(rows)
 
 
