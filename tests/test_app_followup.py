@@ -138,3 +138,35 @@ def test_the_status_report_download_parses_back(page, downloads):
     assert template[0] == "case;line;year;plan;actual"
     assert f"I4;{HANDOVER};2017;-11125;-9000" in template
     assert f"I4;{HANDOVER};2018;-14830;" in template
+
+
+def test_the_table_of_actuals_takes_danish_numbers(page):
+    at = page
+    _open_i4(at)
+    # the editor: one row per line (the handover gain is I4's second line), one column per year
+    editor = at.data_editor[0]
+    assert list(editor.value.columns) == [str(year) for year in range(2016, 2026)]
+    at.session_state["input.followup.editor.I4.0"] = {
+        "edited_rows": {1: {"2017": "-9.000", "2018": "-12.000"}, 3: {"2017": "7.500"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="followup.editor.save.I4").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.success[0].value == "3 faktiske tal gemt for casen."
+    assert _metric(at, "Nutidsværdi, prognose") == "24.268"  # as tests/test_realisation.py computes by hand
+    assert _metric(at, "Tilbagebetalingstid, prognose") == "7 år"
+
+
+def test_a_bad_cell_in_the_table_changes_nothing(page):
+    at = page
+    _open_i4(at)
+    at.session_state["input.followup.editor.I4.0"] = {
+        "edited_rows": {1: {"2017": "-9.000", "2018": "12,3,4"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="followup.editor.save.I4").click().run()
+    assert at.error[0].value == "Tabellen er ikke gemt: disse celler er ikke tal i dansk format."
+    assert at.code[0].value == f"{HANDOVER}, 2018: '12,3,4'"
+    assert _metric(at, "Nutidsværdi, prognose") == "29.079"
