@@ -60,7 +60,16 @@ from .export_choice_xlsx import CHOICE_LABELS, choice_xlsx
 from .export_csv import csv_bytes, overview_csv, safe_text
 from .export_overview_xlsx import overview_xlsx
 from .export_xlsx import workbook_bytes
-from .followup import CaseFollowUp, FollowUpData, Measurement, StatusEntry, follow_up_to_yaml, load_follow_up, parse_follow_up
+from .followup import (
+    CaseFollowUp,
+    FollowUpData,
+    FollowUpScenario,
+    Measurement,
+    StatusEntry,
+    follow_up_to_yaml,
+    load_follow_up,
+    parse_follow_up,
+)
 from .formula import Formula, FormulaError
 from .key_figures import KeyFigures, key_figures
 from .kpi import IRRResult, Payback, discounted_payback, extend_flows, irr, npv, payback
@@ -140,6 +149,7 @@ __all__ = [
     "Flows",
     "FollowUpData",
     "FollowUpPlan",
+    "FollowUpScenario",
     "Formula",
     "FormulaError",
     "IRRResult",

@@ -42,6 +42,7 @@ from pydantic import (
     model_validator,
 )
 
+from .actuals import Actuals
 from .loader import CaseFileError, _Dumper, _read_text, _read_yaml, _validation_message
 from .schema import Case
 
@@ -50,6 +51,7 @@ __all__ = [
     "STATUSES",
     "CaseFollowUp",
     "FollowUpData",
+    "FollowUpScenario",
     "Measurement",
     "StatusEntry",
     "follow_up_to_yaml",
@@ -189,6 +191,35 @@ class FollowUpData(_Frozen):
                     names = ", ".join(sorted(known)) or "none"
                     out.append(f"cases.{case_id}.measurements[{index}]: {case_id} has no criterion {m.criterion!r} ({names})")
         return out
+
+
+class FollowUpScenario(BaseModel):
+    """What a saved scenario keeps of the follow-up: the actuals, status and measurements, the funded cases.
+
+    ``actuals`` are ``[case, line, year, amount]`` rows (1.000 kr., the plan's
+    sign); ``funded`` is None when every case is on the status board. Plain
+    JSON, so the scenario store keeps it as a section (docs/store.md).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    actuals: list[tuple[str, str, int, float]] = Field(default_factory=list)
+    data: FollowUpData = Field(default_factory=FollowUpData)
+    funded: list[str] | None = None
+
+    @classmethod
+    def of(cls, actuals: Actuals, data: FollowUpData, funded: list[str] | None) -> FollowUpScenario:
+        """The section from the session's values."""
+        return cls(actuals=list(actuals.entries), data=data, funded=None if funded is None else list(funded))
+
+    def to_actuals(self) -> Actuals:
+        """The actuals as :class:`model.Actuals`."""
+        return Actuals.from_mapping({(c, line, y): v for c, line, y, v in self.actuals})
+
+    @property
+    def empty(self) -> bool:
+        """Nothing entered and every case on the board."""
+        return not self.actuals and not self.data.cases and self.funded is None
 
 
 def parse_follow_up(text: str, source: str = "<follow-up>", cases: Mapping[str, Case] | None = None) -> FollowUpData:

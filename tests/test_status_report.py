@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from conftest import CASES
@@ -118,3 +119,16 @@ def test_the_criteria_sheet_has_every_criterion_with_numbers():
 
 def test_empty_follow_up_data_reads_as_none():
     assert parse_follow_up("", "tom.yaml") == FollowUpData()
+
+
+def test_the_scenario_section_keeps_everything_through_json():
+    """What the scenario store keeps (model_dump as JSON, validated back) is the same follow-up."""
+    from model import Actuals, FollowUpScenario
+
+    data = parse_follow_up(FOLLOW_UP, "opfoelgning.yaml", CASE_MAP)
+    actuals = Actuals.from_mapping({("I4", "Licenser", 2017): 8000.5})
+    section = FollowUpScenario.of(actuals, data, ["I4", "I5"])
+    back = FollowUpScenario.model_validate(json.loads(json.dumps(section.model_dump(mode="json"))))
+    assert back == section
+    assert back.to_actuals() == actuals and back.data.of("I4").current.phase == "Drift"
+    assert FollowUpScenario.of(Actuals(), FollowUpData(), None).empty

@@ -30,6 +30,7 @@ from model import (
     Case,
     CaseFileError,
     FollowUpData,
+    FollowUpScenario,
     Measurement,
     Realisation,
     Settings,
@@ -56,7 +57,9 @@ __all__ = [
     "funded_case_ids",
     "import_actuals",
     "import_follow_up",
+    "load_section",
     "realisation_cached",
+    "scenario_section",
     "set_actual",
     "set_actuals_table",
     "set_funded",
@@ -172,6 +175,23 @@ def add_measurement(case_id: str, criterion: str, text: str, kind: str, comment:
     measurement = Measurement(criterion=criterion, date=date.isoformat(), value=value, kind=kind, comment=comment.strip())
     st.session_state[DATA] = follow_up_data().with_measurement(case_id, measurement)
     _message("success", "followup.measurement.saved", case=case_id)
+
+
+def scenario_section() -> FollowUpScenario | None:
+    """What a saved scenario keeps of the follow-up (None when nothing is entered)."""
+    section = FollowUpScenario.of(actuals(), follow_up_data(), st.session_state.get(FUNDED))
+    return None if section.empty else section
+
+
+def load_section(section: FollowUpScenario | None) -> None:
+    """Replace the session's follow-up by a saved scenario's (None: nothing)."""
+    for key in (ACTUALS, DATA, FUNDED, MESSAGE):
+        st.session_state.pop(key, None)
+    if section is not None:
+        st.session_state[ACTUALS] = section.to_actuals()
+        st.session_state[DATA] = section.data
+        if section.funded is not None:
+            st.session_state[FUNDED] = list(section.funded)
 
 
 def follow_up_yaml() -> bytes:
