@@ -30,6 +30,7 @@ from .choice import (
     choose,
 )
 from .choice_report import choice_data, choice_table, limit_text
+from .choice_scenario import PoolBudget, PortfolioScenario
 from .correlated import CorrelatedRun, Variable, correlated_monte_carlo, portfolio_variables
 from .criteria import FollowUpPlan, SuccessCriterion
 from .danish import (
@@ -261,7 +262,9 @@ __all__ += [
     "ChoiceOptions",
     "Exclusion",
     "NextMillion",
+    "PoolBudget",
     "PoolUse",
+    "PortfolioScenario",
     "PrerequisiteError",
     "all_prerequisites",
     "alternative_groups",

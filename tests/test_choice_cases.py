@@ -23,6 +23,8 @@ import pytest
 from model import (
     ChoiceError,
     ChoiceOptions,
+    PoolBudget,
+    PortfolioScenario,
     PrerequisiteError,
     check_prerequisites,
     choose,
@@ -113,7 +115,6 @@ class TestBundle:
         # NPV is linear: both start in 2016, so the pair's NPV is 29.079,20 - 14.415,78 = 14.663,42.
         assert bundle.npv == pytest.approx(29079.2005 - 14415.7763, abs=0.01)
         assert bundle.net_permanent == pytest.approx(1160 - 10040)
-
 
     def test_cases_of_different_years_are_placed_on_the_calendar(self, results):
         # Suppose I6 (2017-2022) required I1 (2016-2019). One series 2016-2022: I1's 1.160 goes on after 2019,
@@ -335,3 +336,28 @@ class TestCommandLine:
         status, _, err = _main(capsys, str(tmp_path))
         assert status == 2
         assert "the prerequisites form a cycle" in err and "I1" in err and "I4" in err
+
+
+class TestScenarioSection:
+    def test_the_pages_settings_round_trip_as_json_and_give_the_options(self, results):
+        saved = PortfolioScenario(
+            cases=["I1", "I3", "I4", "I5", "I6"],
+            requires={"I4": []},
+            groups={"I4": "skærm", "I5": "skærm"},
+            budgets={"service": PoolBudget(mode="total", total=6000.0), "anlaeg": PoolBudget(mode="year", years={2017: 30000.0})},
+            objective="npv",
+            max_payback=8,
+        )
+        again = PortfolioScenario.model_validate_json(saved.model_dump_json())
+        assert again == saved
+        assert not again.empty and PortfolioScenario().empty
+        need = {"anlaeg": {2016: 4438.0, 2017: 49204.0}}
+        options = again.options(need)
+        assert options.budgets == {"service": 6000.0, "anlaeg": {2016: 4438.0, 2017: 30000.0}}
+        assert options.max_payback == 8
+
+    def test_a_bad_section_is_refused(self):
+        with pytest.raises(ValueError, match="objective"):
+            PortfolioScenario.model_validate({"objective": "irr"})
+        with pytest.raises(ValueError, match="greater than or equal to 0"):
+            PoolBudget.model_validate({"mode": "total", "total": -5})

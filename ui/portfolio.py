@@ -25,12 +25,7 @@ from functools import partial
 
 import streamlit as st
 
-from model import (
-    OBJECTIVES,
-    POOLS,
-    CaseResult,
-    ChoiceOptions,
-)
+from model import OBJECTIVES, POOLS, CaseResult, ChoiceOptions, PoolBudget, PortfolioScenario
 
 from . import state
 from .i18n import t
@@ -47,6 +42,8 @@ __all__ = [
     "options",
     "prerequisite_editor",
     "requirements",
+    "restore",
+    "scenario",
 ]
 
 _VARIANT = re.compile(r"^(.+)-v\d+$")
@@ -213,19 +210,54 @@ def budget_inputs(results: Sequence[CaseResult]) -> None:
                     )
 
 
-def options(results: Sequence[CaseResult]) -> ChoiceOptions:
-    """The objective, budgets and payback limit the user set, as :class:`model.ChoiceOptions`."""
-    budgets: dict[str, float | dict[int, float]] = {}
+def scenario() -> PortfolioScenario:
+    """What the user set on the page, as :class:`model.PortfolioScenario` (what a saved scenario keeps)."""
+    budgets = {}
     for pool in POOLS:
         mode = stored(KEYS.mode(pool), "none", lambda v: v in MODES)
-        need = _need(results, pool)
-        if mode == "total":
-            budgets[pool] = float(stored(KEYS.total(pool), sum(need.values())))
-        elif mode == "year":
-            budgets[pool] = {year: float(stored(KEYS.year(pool, year), need[year])) for year in sorted(need)}
-    objective = stored(KEYS.objective, "npv", lambda v: v in OBJECTIVES)
+        total = st.session_state.get(KEYS.total(pool))
+        prefix = f"portfolio.budget.{pool}."
+        years = {
+            int(k[len(prefix) :]): float(v)
+            for k, v in st.session_state.items()
+            if k.startswith(prefix) and k[len(prefix) :].isdigit()
+        }
+        if mode != "none" or total is not None or years:
+            budgets[pool] = PoolBudget(mode=mode, total=total, years=years)
     payback = stored(KEYS.payback, "none")
-    return ChoiceOptions(objective=objective, budgets=budgets, max_payback=None if payback == "none" else int(payback))
+    return PortfolioScenario(
+        cases=st.session_state.get(KEYS.cases),
+        requires=dict(st.session_state.get(KEYS.requires, {})),
+        groups=dict(st.session_state.get(KEYS.groups, {})),
+        budgets=budgets,
+        objective=stored(KEYS.objective, "npv", lambda v: v in OBJECTIVES),
+        max_payback=None if payback == "none" else int(payback),
+    )
+
+
+def restore(saved: PortfolioScenario | None) -> None:
+    """Put a saved scenario's portfolio settings into the session (None: the page's defaults)."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(KEYS.prefix)]:
+        del st.session_state[key]
+    if saved is None:
+        return
+    if saved.cases is not None:
+        st.session_state[KEYS.cases] = list(saved.cases)
+    st.session_state[KEYS.requires] = {c: list(v) for c, v in saved.requires.items()}
+    st.session_state[KEYS.groups] = dict(saved.groups)
+    st.session_state[KEYS.objective] = saved.objective
+    st.session_state[KEYS.payback] = "none" if saved.max_payback is None else str(saved.max_payback)
+    for pool, budget in saved.budgets.items():
+        st.session_state[KEYS.mode(pool)] = budget.mode
+        if budget.total is not None:
+            st.session_state[KEYS.total(pool)] = budget.total
+        for year, amount in budget.years.items():
+            st.session_state[KEYS.year(pool, year)] = amount
+
+
+def options(results: Sequence[CaseResult]) -> ChoiceOptions:
+    """The objective, budgets and payback limit the user set, as :class:`model.ChoiceOptions`."""
+    return scenario().options({pool: _need(results, pool) for pool in POOLS})
 
 
 def objective_inputs() -> None:
