@@ -29,7 +29,7 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
 
     A changed assumption shows the document's value and its own reset button.
     """
-    heading = st.columns([3, 2], vertical_alignment="center")
+    heading = st.columns([2, 3], vertical_alignment="center")  # room for the button's whole label
     if changes:
         heading[0].markdown(f":orange-badge[{t('case.changed_count', count=len(changes))}]")
     heading[1].button(
@@ -97,7 +97,7 @@ def case_file_section(case_id: str, case: Case) -> None:
         (st.success if kind == "success" else st.error)(t(key, **{name: md(value) for name, value in fields.items()}))
         if detail:
             st.code(detail, language=None, wrap_lines=True)
-    buttons = st.columns(2)
+    buttons = (st.container(), st.container())  # one under the other: side by side the labels are cut
     buttons[0].button(
         t("case.variant"),
         help=t("case.variant.help"),

@@ -50,10 +50,12 @@ def _use_rate(rate: float) -> None:
 
 
 def discount_presets(current: Settings) -> None:
-    """One button per Finance Ministry rate (with its source as help) under the free entry in the sidebar."""
-    cols = st.columns(len(DISCOUNT_PRESETS))
-    for col, preset in zip(cols, DISCOUNT_PRESETS, strict=True):
-        col.button(
+    """One button per Finance Ministry rate (with its source as help) under the free entry in the sidebar.
+
+    One under the other: side by side the sidebar cuts their labels.
+    """
+    for preset in DISCOUNT_PRESETS:
+        st.button(
             t("domain.rate_preset", rate=format_percent_da(preset.rate), period=preset.period),
             key=f"sidebar.rate.{preset.key}",
             help=preset.source,
