@@ -26,7 +26,18 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from model import Case, KPIs, Settings, case_to_yaml, format_amount, format_number, format_percent_da, parse_case, vary_anyway
+from model import (
+    Case,
+    KPIs,
+    Settings,
+    case_to_yaml,
+    format_amount,
+    format_fixed,
+    format_number,
+    format_percent_da,
+    parse_case,
+    vary_anyway,
+)
 from model import parse_number as parse_danish
 from model.optimism import DEFAULT_OPTIMISM_BIAS, GRADES, OptimismBias
 from model.uncertainty import (
@@ -139,12 +150,15 @@ def monte_carlo(case: Case, settings: Settings, distribution: str, seed: int, n:
 
 
 def _years(value: float | None, decimals: int = 1) -> str:
-    """Interpolated payback years: ``5,9 år``; "aldrig" for inf; "-" for none."""
+    """Payback years: whole (``decimals=0``, ``6 år``) or with exactly one decimal (``4,0 år`` beside ``2,9 år``).
+
+    "aldrig" for inf; "-" for none. One decimal is the rule for every interpolated or simulated year figure.
+    """
     if value is None or math.isnan(value):
         return "-"
     if math.isinf(value):
         return t("sens.never")
-    return t("years", years=format_number(value, decimals))
+    return t("years", years=format_number(value, 0) if decimals == 0 else format_fixed(value, 1))
 
 
 def show(kpi: str, value: float | None) -> str:
@@ -174,7 +188,7 @@ def kpi_frame(plain: KPIs, adjusted: KPIs) -> pd.DataFrame:
     rows = [
         (t("kpi.net_permanent"), format_amount(plain.net_permanent), format_amount(adjusted.net_permanent)),
         (t("col.payback"), _years(plain.payback_years, 0), _years(adjusted.payback_years, 0)),
-        (t("kpi.payback_exact"), _years(plain.payback_exact, 2), _years(adjusted.payback_exact, 2)),
+        (t("kpi.payback_exact"), _years(plain.payback_exact), _years(adjusted.payback_exact)),
         (t("kpi.npv"), format_amount(plain.npv), format_amount(adjusted.npv)),
     ]
     return pd.DataFrame(rows, columns=[t("compare.kpi"), t("sens.without_bias"), t("sens.with_bias")])
@@ -401,7 +415,7 @@ def tornado_frame(result: Tornado, whole: Tornado | None) -> pd.DataFrame:
         elif math.isinf(b.swing):
             swing = t("sens.never")
         else:
-            swing = format_number(b.swing, 2) if result.kpi == "payback" else format_amount(b.swing)
+            swing = format_fixed(b.swing, 1) if result.kpi == "payback" else format_amount(b.swing)
         rows.append(
             {
                 t("sens.col.assumption"): b.range.label + (" *" if b.range.is_default else ""),
