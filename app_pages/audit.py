@@ -26,7 +26,7 @@ if report is not None:
         findings += audit_overview(report, overview(base, allow_mixed_price_levels=True))
 groups = group_findings(findings, cases)
 
-counts = st.columns(min(len(results) + 2, 8))
+counts = st.columns([3, 3, *[1] * min(len(results), 6)])  # the two headline counts get room for their labels
 counts[0].metric(t("audit.slips"), len(groups.slips), help=t("audit.slips.help"), border=True)
 counts[1].metric(t("audit.notes"), len(groups.notes), help=t("audit.notes.help"), border=True)
 for column, cid in zip(counts[2:], results, strict=False):

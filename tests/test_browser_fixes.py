@@ -15,7 +15,7 @@ NARROW = 1400
 
 #: Elements whose text is cut when they are narrower than it (scrollWidth > clientWidth).
 _CUT = """() => [...document.querySelectorAll(
-        'button p, [data-baseweb="tag"] span, [data-testid="stMetricLabel"] p')]
+        'button p, button div, [data-baseweb="tag"] span, [data-testid="stMetricLabel"] *')]
     .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
     .map(e => e.textContent)"""
 
