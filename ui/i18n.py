@@ -1121,10 +1121,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "labour.footnote": {
         "da": "Brutto: timer / timer pr. årsværk (sidepanelet). Netto: timer / nettotimer, da en fuldtidsansat kun "
         "arbejder nettotimerne; derfor er netto større end brutto. Fastholdt: fastholdte medarbejderes timer / timer pr. "
-        "årsværk (fravær rammer dem ligesom andre). Se docs/domain.md.",
+        "årsværk (fravær rammer dem ligesom andre).",
         "en": "Gross: hours / hours per FTE (sidebar). Net: hours / net hours, as a full-time employee only works the "
         "net hours; so net is larger than gross. Kept: the kept staff's hours / hours per FTE (absence affects them "
-        "like anyone). See docs/domain.md.",
+        "like anyone).",
     },
     "domain.range.base_at_low": {
         "da": "dokumentets værdi er intervallets nedre ende",
