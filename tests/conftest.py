@@ -39,6 +39,14 @@ def new_app() -> Callable[..., object]:
     return make
 
 
+class _Downloads(dict):
+    """The downloads by file name; a deferred one (built when the user clicks) is built when a test reads it."""
+
+    def __getitem__(self, name: str) -> bytes:
+        data = super().__getitem__(name)
+        return data() if callable(data) else data
+
+
 @pytest.fixture
 def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bytes | Callable[[], bytes]]]:
     """What every download button hands over, by file name (bytes, or the callable of a deferred download).
@@ -48,7 +56,7 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bytes | Cal
     """
     from streamlit.runtime.media_file_manager import MediaFileManager
 
-    captured: dict[str, bytes | Callable[[], bytes]] = {}
+    captured: dict[str, bytes | Callable[[], bytes]] = _Downloads()
     add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
 
     def capture(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):

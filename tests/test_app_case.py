@@ -6,6 +6,7 @@ import pytest
 from conftest import CASES
 
 from model import case_to_yaml, evaluate, format_amount, format_number, load_case
+from ui.case import group_key
 from ui.tables import payback_text
 
 GAIN = "input.assumption.I4.gevinst_vagtskifte"
@@ -20,6 +21,12 @@ def _open(new_app, case_id: str):
     at.selectbox(key="input.case.selected").set_value(case_id).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def _open_group(at, case_id: str, number: int) -> None:
+    """Open assumption group ``number`` (only open groups' inputs are drawn), as a click on it would."""
+    at.session_state[group_key(case_id, number)] = True
+    at.run()
 
 
 def _expected(case_id: str, values: dict[str, float]):
@@ -97,6 +104,7 @@ def test_a_value_that_divides_by_zero_is_refused_beside_the_widget(new_app):
 def test_reset_one_assumption_and_the_whole_case(new_app):
     at = _open(new_app, "I4")
     at.text_input(key=GAIN).input("9.000").run()
+    _open_group(at, "I4", 2)  # Investering
     at.text_input(key="input.assumption.I4.pris_pr_bruger").input("10.000").run()
     assert set(at.session_state["scenario.overrides"]["I4"]) == {"gevinst_vagtskifte", "pris_pr_bruger"}
     at.button(key="case.reset.I4.gevinst_vagtskifte").click().run()
@@ -104,6 +112,7 @@ def test_reset_one_assumption_and_the_whole_case(new_app):
     assert at.text_input(key=GAIN).value == "18.540"
     at.button(key="case.reset_case").click().run()
     assert not at.session_state["scenario.overrides"].get("I4")
+    _open_group(at, "I4", 2)  # closed again: it holds no change any more
     assert at.text_input(key="input.assumption.I4.pris_pr_bruger").value == "9.000"
     kpis, _ = _expected("I4", {})
     assert _metrics(at)["Tilbagebetalingstid"].value == payback_text(kpis.payback_years)
@@ -127,6 +136,7 @@ def test_changes_survive_page_switches(new_app):
 def test_a_changed_case_downloads_and_uploads_again(new_app, downloads):
     at = _open(new_app, "I4")
     at.text_input(key=GAIN).input("9.000").run()
+    _open_group(at, "I4", 2)  # Investering
     at.text_input(key="input.assumption.I4.licensandel").input("0,75").run()
     data = downloads["I4.yaml"]
     document = load_case(CASES / "i4.yaml")

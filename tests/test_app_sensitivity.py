@@ -268,6 +268,8 @@ def test_a_range_that_no_longer_fits_a_changed_value_falls_back_to_the_default(n
     _set_range(at, "1.000", "2.000")
     at.switch_page("app_pages/case.py").run()
     at.selectbox(key="input.case.selected").set_value("I5").run()
+    at.session_state["case.group.I5.2"] = True  # open the Drift group: only open groups' inputs are drawn
+    at.run()
     at.text_input(key="input.assumption.I5.varig_driftsudgift").input("2.500").run()
     at.switch_page("app_pages/sensitivity.py").run()
     assert not at.exception

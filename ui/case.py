@@ -18,16 +18,18 @@ from .i18n import t
 from .tables import assumption_groups
 from .widgets import download, md, number_input
 
-__all__ = ["UPLOAD_MESSAGE", "assumption_editor", "case_file_section", "save_variant", "upload_case_file"]
+__all__ = ["UPLOAD_MESSAGE", "assumption_editor", "case_file_section", "group_key", "save_variant", "upload_case_file"]
 
 #: Session-state key of the last upload's outcome: (kind, i18n key, fields, detail).
 UPLOAD_MESSAGE = "case.upload_message"
 
 
 def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[str, float]) -> None:
-    """The case's assumptions by group, each a Danish number input with its source, and "reset the case".
+    """The case's assumptions by group, each a Danish number input (its source in the help tooltip), and "reset the case".
 
-    A changed assumption shows the document's value and its own reset button.
+    Only the open groups' inputs are drawn (the first group and groups with
+    changes open at first). A changed assumption shows the document's value
+    and its own reset button.
     """
     heading = st.columns([2, 3], vertical_alignment="center")  # room for the button's whole label
     if changes:
@@ -46,7 +48,12 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
     for number, (group, assumptions) in enumerate(assumption_groups(case)):
         changed_here = sum(1 for a in assumptions if a.name in changes)
         label = md(group) + (f" · {t('case.changed_count', count=changed_here)}" if changed_here else "")
-        with st.expander(label, expanded=number == 0 or changed_here > 0):
+        # Only an open group's inputs are drawn: opening one reruns the page (on_change="rerun").
+        opened = number == 0 or changed_here > 0
+        group_box = st.expander(label, expanded=opened, key=group_key(case_id, number), on_change="rerun")
+        if not group_box.open:
+            continue
+        with group_box:
             for assumption in assumptions:
                 original = document.assumption(assumption.name)
                 number_input(
@@ -58,7 +65,7 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
                     maximum=original.maximum,
                     integer=original.integer,
                     decimals=unit_decimals(assumption.unit),  # shown to its unit's precision; the value keeps every digit
-                    help=md(assumption.source),
+                    help=t("case.source", source=md(assumption.source)),
                 )
                 if assumption.name in changes:
                     row = st.columns([3, 2], vertical_alignment="center")
@@ -76,13 +83,12 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
                         type="tertiary",
                         key=f"case.reset.{case_id}.{assumption.name}",
                     )
-                st.caption(t("case.source", source=md(assumption.source)))
 
 
 def case_file_section(case_id: str, case: Case) -> None:
     """Download the case with the user's values, upload one back, save a variant, remove an upload."""
     st.caption(t("case.file.caption"))
-    download(t("case.download"), case_to_yaml(case).encode("utf-8"), f"{case.id}.yaml", "application/x-yaml", key="case.download")
+    download(t("case.download"), partial(_yaml_bytes, case), f"{case.id}.yaml", "application/x-yaml", key="case.download")
     st.file_uploader(
         t("case.upload"),
         type=["yaml", "yml"],
@@ -115,6 +121,16 @@ def case_file_section(case_id: str, case: Case) -> None:
             icon=":material/delete:",
             key="case.remove",
         )
+
+
+def _yaml_bytes(case: Case) -> bytes:
+    """The case file's bytes, built only when the user clicks "download" (not on every rerun)."""
+    return case_to_yaml(case).encode("utf-8")
+
+
+def group_key(case_id: str, number: int) -> str:
+    """Session-state key of the expander of assumption group ``number`` (True: open) of ``case_id``."""
+    return f"case.group.{case_id}.{number}"
 
 
 # --- Callbacks ------------------------------------------------------------------------------------------------

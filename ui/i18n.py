@@ -1141,6 +1141,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Constants of the calendar and the plan (weeks per year, counts fixed by the proposal) are held fixed in "
         "the tornado, switching values and Monte Carlo. Choose them here to vary them anyway (default ±20 %).",
     },
+    # --- Speed (issue 10): totals marked, lazy analyses ---------------------------------------------
+    "table.total_mark": {"da": "Σ markerer en totalrække", "en": "Σ marks a total row"},
 }
 
 

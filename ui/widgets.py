@@ -24,6 +24,7 @@ from .charts import TEMPLATES, spec
 from .i18n import t
 
 __all__ = [
+    "TOTAL_MARK",
     "bound",
     "case_ids_or_stop",
     "case_names",
@@ -262,6 +263,10 @@ def number_input(
 # --- Tables and downloads --------------------------------------------------------------------------------
 
 
+#: Header of the narrow first column that marks total rows (see :func:`show_table`).
+TOTAL_MARK = "Σ"
+
+
 def show_table(
     frame: pd.DataFrame,
     *,
@@ -273,30 +278,29 @@ def show_table(
 ) -> None:
     """A read-only table of pre-formatted text; ``right`` columns right-aligned (numbers).
 
-    ``bold_rows`` (positions) are shown in bold, e.g. the "I alt" row;
-    ``widths`` sets column widths (pixels or "small"/"medium"/"large");
-    ``pin_first`` keeps the first column in view when the table scrolls
-    sideways. Text from case files goes into cells, never into Markdown, so
-    it shows as written.
+    ``bold_rows`` (positions) are the totals, e.g. the "I alt" row: a narrow
+    pinned first column marks them with "Σ". (A pandas Styler could set them
+    in bold, but styling every cell costs about 20 ms a table on every rerun;
+    a column costs nothing.) ``widths`` sets column widths (pixels or
+    "small"/"medium"/"large"); ``pin_first`` keeps the first column in view
+    when the table scrolls sideways. Text from case files goes into cells,
+    never into Markdown, so it shows as written.
     """
     widths = widths or {}
     config: dict[str, Any] = {}
-    for position, column in enumerate(frame.columns):
+    order = list(frame.columns)
+    for position, column in enumerate(order):
         config[column] = st.column_config.TextColumn(
             width=widths.get(column),
             alignment="right" if column in right else None,
             pinned=True if pin_first and position == 0 else None,
         )
-    data: Any = frame
     if bold_rows:
         rows = set(bold_rows)
-        frame = frame.reset_index(drop=True)
-
-        def weight(row: pd.Series) -> list[str]:
-            return ["font-weight: bold" if row.name in rows else ""] * len(row)
-
-        data = frame.style.apply(weight, axis=1)
-    st.dataframe(data, hide_index=True, column_config=config, key=key, width="stretch", height="content")
+        frame = frame.assign(**{TOTAL_MARK: [TOTAL_MARK if position in rows else "" for position in range(len(frame))]})
+        config[TOTAL_MARK] = st.column_config.TextColumn(" ", width=28, pinned=True, help=t("table.total_mark"))
+        order.insert(0, TOTAL_MARK)  # shown first; last in the data, so the table's own columns keep their places
+    st.dataframe(frame, hide_index=True, column_config=config, column_order=order, key=key, width="stretch", height="content")
 
 
 def download(label: str, data: bytes | Callable[[], bytes], file_name: str, mime: str, key: str, help: str | None = None) -> None:
