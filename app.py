@@ -15,6 +15,7 @@ import streamlit as st
 from model import Settings, format_number, format_percent_da
 from ui import state
 from ui.domain import discount_presets
+from ui.fragments import note_view
 from ui.i18n import LANGUAGE_KEY, LANGUAGES, language, t
 from ui.widgets import choice, md, number_input
 
@@ -67,6 +68,7 @@ def _sidebar() -> None:
                 )
             )
         changed = state.changed_case_ids()
+        note_view(changed=changed)
         if changed:
             st.caption(t("sidebar.changed_cases", cases=md(", ".join(changed))))
         st.button(

@@ -8,19 +8,18 @@ import streamlit as st
 
 from model import EvaluationError, format_amount, format_number, format_percent_da
 from ui import state
-from ui.case import assumption_editor, case_file_section
+from ui.case import FILE_OPEN, assumption_editor, case_file_section
 from ui.charts import cumulative_data, flows_data
+from ui.fragments import note_view, sync_view
 from ui.i18n import t
 from ui.memo import case_memo
 from ui.tables import kpi_delta, payback_text, section1_frame, table_frame
-from ui.widgets import case_ids_or_stop, chart, md, pick_case, show_problems, show_table, toggle
+from ui.widgets import case_ids_or_stop, chart, md, pick_case, show_problems, show_table, stored, toggle
 
 ids = case_ids_or_stop()
 case_id = pick_case("case.selected", ids)
-document = state.document_case(case_id)
+note_view(case_ids=ids, case=case_id)
 case = state.current_case(case_id)
-changes = state.overrides(case_id)
-settings = state.settings()
 
 st.header(md(case.title))
 st.caption(
@@ -37,83 +36,103 @@ if case.summary:
 if state.is_extra(case_id):
     st.caption(t("case.extra"))
 
-try:
-    result = state.evaluate_cached(case, settings)
-    document_result = state.evaluate_cached(document, settings)
-except EvaluationError as exc:
-    show_problems(t("case.eval_error"), str(exc))
-    st.button(t("case.reset_case"), on_click=state.reset_case, args=(case_id,), key="case.reset_broken")
-    st.stop()
 
-# --- Key figures, the change against the document beneath each ------------------------------------------
-k, d = result.kpis, document_result.kpis
-compare = document_result if changes else None
-rate, hours = format_percent_da(settings.discount_rate), format_number(settings.hours_per_fte, 0)
-figures = [  # (label, help, figure now, in the document, shown as, delta colour)
-    (t("col.net_permanent"), t("case.kpi.net.help"), k.net_permanent, d.net_permanent, format_amount, "inverse"),
-    (t("col.payback"), t("case.kpi.payback.help"), k.payback_years, d.payback_years, payback_text, "inverse"),
-    (t("col.npv"), t("case.kpi.npv.help", horizon=settings.horizon, rate=rate), k.npv, d.npv, format_amount, "normal"),
-    (t("kpi.fte"), t("case.kpi.fte.help", hours=hours), k.fte_full, d.fte_full, partial(format_number, decimals=1), "normal"),
-]
-for column, (label, help_text, now, before, show, colour) in zip(st.columns(4), figures, strict=True):
-    delta = kpi_delta(now, before, show, changed=bool(changes))
-    column.metric(label, show(now), delta, delta_color=colour, help=help_text, border=True)
-
-# --- The same key figures with optimism bias (the uplifts are set on the Følsomhed page) -----------------------
-if toggle(t("optimism.show"), key="case.optimism", help=t("case.optimism.help")):
+@st.fragment
+def _body(case_id: str) -> None:
+    """Everything an assumption change touches: a change reruns this, not the sidebar, picker and header."""
+    ids_now = state.case_ids()
+    selected = stored("case.selected", ids_now[0] if ids_now else None, lambda v: v in ids_now)  # as pick_case reads it
+    sync_view(changed=state.changed_case_ids(), case_ids=ids_now, case=selected)
+    document = state.document_case(case_id)
+    case = state.current_case(case_id)
+    changes = state.overrides(case_id)
+    settings = state.settings()
     try:
-        a = state.evaluate_with_optimism(case, settings, state.optimism_bias()).kpis
-    except ValueError as exc:  # EvaluationError included
-        show_problems(t("overview.eval_errors"), str(exc))
-    else:
-        adjusted = [(t("optimism.net"), a.net_permanent), (t("optimism.payback"), a.payback_years), (t("optimism.npv"), a.npv)]
-        columns = st.columns(4, vertical_alignment="center")
-        for column, (_, _, now, _, show, colour), (label, after) in zip(columns, figures, adjusted, strict=False):
-            delta = kpi_delta(after, now, show, changed=True)
-            column.metric(label, show(after), delta, delta_color=colour, help=t("case.optimism.metric_help"), border=True)
-        columns[3].caption(t("case.optimism.caption"))
+        result = state.evaluate_cached(case, settings)
+        document_result = state.evaluate_cached(document, settings)
+    except EvaluationError as exc:
+        show_problems(t("case.eval_error"), str(exc))
+        st.button(t("case.reset_case"), on_click=state.reset_case, args=(case_id,), key="case.reset_broken")
+        return
 
-left, right = st.columns([5, 8], gap="large")
+    # --- Key figures, the change against the document beneath each ------------------------------------------
+    k, d = result.kpis, document_result.kpis
+    compare = document_result if changes else None
+    rate, hours = format_percent_da(settings.discount_rate), format_number(settings.hours_per_fte, 0)
+    figures = [  # (label, help, figure now, in the document, shown as, delta colour)
+        (t("col.net_permanent"), t("case.kpi.net.help"), k.net_permanent, d.net_permanent, format_amount, "inverse"),
+        (t("col.payback"), t("case.kpi.payback.help"), k.payback_years, d.payback_years, payback_text, "inverse"),
+        (t("col.npv"), t("case.kpi.npv.help", horizon=settings.horizon, rate=rate), k.npv, d.npv, format_amount, "normal"),
+        (t("kpi.fte"), t("case.kpi.fte.help", hours=hours), k.fte_full, d.fte_full, partial(format_number, decimals=1), "normal"),
+    ]
+    for column, (label, help_text, now, before, show, colour) in zip(st.columns(4), figures, strict=True):
+        delta = kpi_delta(now, before, show, changed=bool(changes))
+        column.metric(label, show(now), delta, delta_color=colour, help=help_text, border=True)
 
-# --- Assumptions ----------------------------------------------------------------------------------------
-with left:
-    st.subheader(t("case.assumptions"))
-    st.caption(t("case.assumptions.caption"))
-    assumption_editor(case_id, case, document, changes)
-    with st.expander(t("case.file"), expanded=False, icon=":material/save:"):
-        case_file_section(case_id, case)
+    # --- The same key figures with optimism bias (the uplifts are set on the Følsomhed page) -----------------------
+    if toggle(t("optimism.show"), key="case.optimism", help=t("case.optimism.help")):
+        try:
+            a = state.evaluate_with_optimism(case, settings, state.optimism_bias()).kpis
+        except ValueError as exc:  # EvaluationError included
+            show_problems(t("overview.eval_errors"), str(exc))
+        else:
+            adjusted = [
+                (t("optimism.net"), a.net_permanent),
+                (t("optimism.payback"), a.payback_years),
+                (t("optimism.npv"), a.npv),
+            ]
+            columns = st.columns(4, vertical_alignment="center")
+            for column, (_, _, now, _, show, colour), (label, after) in zip(columns, figures, adjusted, strict=False):
+                delta = kpi_delta(after, now, show, changed=True)
+                column.metric(label, show(after), delta, delta_color=colour, help=t("case.optimism.metric_help"), border=True)
+            columns[3].caption(t("case.optimism.caption"))
 
-# --- Charts beside the assumptions; then section 1 and tables 1-3 across the page (years need the width) -----
-with right:
-    chart_labels = {
-        key: t(f"chart.{key}") for key in ("year", "amount", "current", "document", "payback", "costs", "savings", "net")
-    }
-    template_labels = tuple(chart_labels.items())
-    st.subheader(t("case.chart.cumulative"))
-    chart("cumulative", (template_labels, compare is not None), cumulative_data(result, compare, chart_labels))
-    st.subheader(t("case.chart.flows"))
-    chart("flows", (template_labels,), flows_data(result, chart_labels))
+    left, right = st.columns([5, 8], gap="large")
 
-st.subheader(t("case.section1"))
-frame, bold = section1_frame(result)
-show_table(frame, right=[str(y) for y in result.years], bold_rows=bold, widths={"": 290}, key="case.section1")
-notes = [t("case.section1_note", unit=t("unit.tkr_pl", level=case.price_level))]
-if k.innovation > 0:
-    notes.insert(0, t("case.innovation_footnote", amount=format_amount(k.innovation)))
-for note in notes:
-    st.caption(note)
+    # --- Assumptions ----------------------------------------------------------------------------------------
+    with left:
+        st.subheader(t("case.assumptions"))
+        st.caption(t("case.assumptions.caption"))
+        assumption_editor(case_id, case, document, changes)
+        file_box = st.expander(t("case.file"), expanded=False, icon=":material/save:", key=FILE_OPEN, on_change="rerun")
+        if file_box.open:  # drawn only when open: its download and upload are not needed on every change
+            with file_box:
+                case_file_section(case_id, case)
 
-for number in (1, 2, 3):
-    table = table_frame(result, number)
-    if table is None:
-        continue
-    st.markdown(f"**{t(f'case.table{number}')}**")
-    frame, bold = table
-    show_table(
-        frame,
-        right=[c for c in frame.columns if c[:1].isdigit() or c == t("total")],
-        bold_rows=bold,
-        widths={t("col.line"): 290},
-    )
+    # --- Charts beside the assumptions; then section 1 and tables 1-3 across the page (years need the width) -----
+    with right:
+        chart_labels = {
+            key: t(f"chart.{key}") for key in ("year", "amount", "current", "document", "payback", "costs", "savings", "net")
+        }
+        template_labels = tuple(chart_labels.items())
+        st.subheader(t("case.chart.cumulative"))
+        chart("cumulative", (template_labels, compare is not None), cumulative_data(result, compare, chart_labels))
+        st.subheader(t("case.chart.flows"))
+        chart("flows", (template_labels,), flows_data(result, chart_labels))
 
-case_memo([case_id], key="case.memo", file_stem=f"beslutningsnotat-{case_id}")
+    st.subheader(t("case.section1"))
+    frame, bold = section1_frame(result)
+    show_table(frame, right=[str(y) for y in result.years], bold_rows=bold, widths={"": 290}, key="case.section1")
+    notes = [t("case.section1_note", unit=t("unit.tkr_pl", level=case.price_level))]
+    if k.innovation > 0:
+        notes.insert(0, t("case.innovation_footnote", amount=format_amount(k.innovation)))
+    for note in notes:
+        st.caption(note)
+
+    for number in (1, 2, 3):
+        table = table_frame(result, number)
+        if table is None:
+            continue
+        st.markdown(f"**{t(f'case.table{number}')}**")
+        frame, bold = table
+        show_table(
+            frame,
+            right=[c for c in frame.columns if c[:1].isdigit() or c == t("total")],
+            bold_rows=bold,
+            widths={t("col.line"): 290},
+        )
+
+    case_memo([case_id], key="case.memo", file_stem=f"beslutningsnotat-{case_id}")
+
+
+_body(case_id)

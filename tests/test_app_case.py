@@ -6,7 +6,7 @@ import pytest
 from conftest import CASES
 
 from model import case_to_yaml, evaluate, format_amount, format_number, load_case
-from ui.case import group_key
+from ui.case import FILE_OPEN, group_key
 from ui.tables import payback_text
 
 GAIN = "input.assumption.I4.gevinst_vagtskifte"
@@ -18,6 +18,7 @@ def _metrics(at) -> dict[str, object]:
 
 def _open(new_app, case_id: str):
     at = new_app("case")
+    at.session_state[FILE_OPEN] = True  # the "case file" section, drawn only when open
     at.selectbox(key="input.case.selected").set_value(case_id).run()
     assert not at.exception, [e.value for e in at.exception]
     return at

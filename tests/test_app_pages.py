@@ -129,6 +129,8 @@ def test_cases_at_different_price_levels_get_a_note_and_no_total(new_app):
     from model import case_to_yaml, load_case
 
     at = new_app("case")
+    at.session_state["case.file_open"] = True  # the "case file" section is drawn only when open
+    at.run()
     text = case_to_yaml(load_case(CASES / "i5.yaml").model_copy(update={"id": "P20", "price_level": 2020}))
     at.file_uploader(key="input.case.upload").upload("p20.yaml", text.encode(), "application/x-yaml").run()
     at.switch_page("app_pages/overview.py").run()

@@ -18,10 +18,20 @@ from .i18n import t
 from .tables import assumption_groups
 from .widgets import download, md, number_input
 
-__all__ = ["UPLOAD_MESSAGE", "assumption_editor", "case_file_section", "group_key", "save_variant", "upload_case_file"]
+__all__ = [
+    "FILE_OPEN",
+    "UPLOAD_MESSAGE",
+    "assumption_editor",
+    "case_file_section",
+    "group_key",
+    "save_variant",
+    "upload_case_file",
+]
 
 #: Session-state key of the last upload's outcome: (kind, i18n key, fields, detail).
 UPLOAD_MESSAGE = "case.upload_message"
+#: Session-state key of the "case file" expander (True: open); its content is drawn only when open.
+FILE_OPEN = "case.file_open"
 
 
 def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[str, float]) -> None:
