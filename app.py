@@ -20,6 +20,7 @@ from ui.i18n import LANGUAGE_KEY, LANGUAGES, language, t
 from ui.widgets import choice, md, number_input
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/account_balance:", layout="wide")
+state.start_run()  # the case folder is read once per run
 
 
 def _reset_all() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from model import format_amount, format_number, format_percent_da, overview, overview_csv, workbook_bytes
@@ -133,7 +135,7 @@ buttons = st.columns(3)
 with buttons[0]:
     download(
         t("overview.download_csv"),
-        overview_csv(table, dialect, list(headers.values())),
+        partial(overview_csv, table, dialect, list(headers.values())),  # built when clicked, not on every run
         f"{stem}.csv",
         "text/csv",
         key="overview.download_csv",
@@ -141,7 +143,7 @@ with buttons[0]:
 with buttons[1]:
     download(
         t("overview.download_xlsx"),
-        state.overview_xlsx_cached(table, tuple(labels.items()), notes),
+        partial(state.overview_xlsx_cached, table, tuple(labels.items()), notes),
         f"{stem}.xlsx",
         xlsx,
         key="overview.download_xlsx",

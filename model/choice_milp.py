@@ -21,9 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
+
+if TYPE_CHECKING:  # scipy is imported where it is used: ``import model`` (and the app's start) stays light
+    from scipy.optimize import LinearConstraint
 
 __all__ = ["MilpAnswer", "solve_choice", "subset_value"]
 
@@ -61,6 +64,8 @@ def _constraints(
     groups: Sequence[Sequence[int]],
     only_with: Sequence[tuple[int, Sequence[int]]],
 ) -> tuple[list[LinearConstraint], np.ndarray]:
+    from scipy.optimize import LinearConstraint
+
     rows: list[np.ndarray] = []
     upper: list[float] = []
     for i, j in requires:
@@ -107,6 +112,8 @@ def solve_choice(
     "i needs j". ``groups``: index lists, at most one of each funded.
     ``only_with``: pairs (i, R_i), "i only together with one of R_i".
     """
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     values = np.asarray(values, dtype=float)
     n = values.size
     if n == 0:

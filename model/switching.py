@@ -8,7 +8,6 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import brentq
 
 from .evaluate import Settings
 from .key_figures import kpi_values
@@ -248,6 +247,7 @@ def _refine(
 
     Returns ``(root, key figure at the root, verified)``, or None when brentq fails.
     """
+    from scipy.optimize import brentq  # imported where used: the app starts without scipy
 
     def kpi_at(x: float) -> float:
         return float(kpi_values(case, {r.name: x}, settings)[threshold.figure])

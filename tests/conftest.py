@@ -40,15 +40,16 @@ def new_app() -> Callable[..., object]:
 
 
 class _Downloads(dict):
-    """The downloads by file name; a deferred one (built when the user clicks) is built when a test reads it."""
+    """The downloads by file name: bytes, or the callable of a deferred one (built when the user clicks)."""
 
-    def __getitem__(self, name: str) -> bytes:
-        data = super().__getitem__(name)
+    def bytes(self, name: str) -> bytes:
+        """What the user gets for ``name``: the bytes, built now if the download is deferred."""
+        data = self[name]
         return data() if callable(data) else data
 
 
 @pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bytes | Callable[[], bytes]]]:
+def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Downloads]:
     """What every download button hands over, by file name (bytes, or the callable of a deferred download).
 
     Captured where Streamlit stores the data for the browser, so a test sees
@@ -56,7 +57,7 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bytes | Cal
     """
     from streamlit.runtime.media_file_manager import MediaFileManager
 
-    captured: dict[str, bytes | Callable[[], bytes]] = _Downloads()
+    captured = _Downloads()
     add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
 
     def capture(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):

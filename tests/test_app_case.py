@@ -139,7 +139,7 @@ def test_a_changed_case_downloads_and_uploads_again(new_app, downloads):
     at.text_input(key=GAIN).input("9.000").run()
     _open_group(at, "I4", 2)  # Investering
     at.text_input(key="input.assumption.I4.licensandel").input("0,75").run()
-    data = downloads["I4.yaml"]
+    data = downloads.bytes("I4.yaml")
     document = load_case(CASES / "i4.yaml")
     assert data.decode("utf-8") == case_to_yaml(document.with_values({"gevinst_vagtskifte": 9000.0, "licensandel": 0.75}))
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 from pathlib import Path
 
 import pytest
+from babel.numbers import format_decimal
+from hypothesis import given
+from hypothesis import strategies as st
 from sample_cases import T1
 
 from model import Formula, csv_bytes, evaluate, format_amount, format_number, format_percent_da, load_paths, parse_case
@@ -282,6 +286,14 @@ def test_minus_zero_is_zero_in_every_output():
     # A saving times a share of 0 (Besparelse in 2020) is 0, not -0, in the JSON summary.
     summary = evaluate(parse_case(T1)).summary()
     assert summary["lines"]["Besparelse"][0] == 0.0 and "-0.0" not in json.dumps(summary)
+
+
+@given(st.one_of(st.integers(-10**15, 10**15), st.floats(-1e15, 1e15, allow_nan=False)))
+def test_format_amount_is_babels_danish_format(value):
+    # The fast path writes what Babel's CLDR data for da_DK gives for the same whole number.
+    rounded = int(math.copysign(math.floor(abs(value) + 0.5), value))
+    expected = format_decimal(rounded, format="#,##0", locale="da_DK")
+    assert format_amount(value) == ("0" if rounded == 0 else expected)  # never "-0"
 
 
 def test_a_huge_value_gets_a_plain_message_not_pydantics():

@@ -95,6 +95,7 @@ __all__ = [
     "set_override",
     "set_setting",
     "settings",
+    "start_run",
 ]
 
 #: Environment variable naming another folder of case files (default: ``cases/`` beside ``app.py``).
@@ -140,16 +141,17 @@ def cases_folder() -> Path:
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every YAML file: a changed file reloads."""
+    """Name, size and modification time of every YAML entry (a link to nothing: -1): a change reloads."""
     try:
-        files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        entries = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
     except OSError:
         return ()
     out = []
-    for path in files:
+    for path in entries:
         try:
             info = path.stat()
         except OSError:
+            out.append((path.name, -1, -1))
             continue
         out.append((path.name, info.st_size, info.st_mtime_ns))
     return tuple(out)
@@ -162,11 +164,26 @@ def _load(folder: str, signature: tuple[tuple[str, int, int], ...]) -> LoadResul
     return load_paths([folder])
 
 
+#: Session-state key of this run's look at the case folder (:func:`start_run` clears it).
+_LOADED = "scenario.loaded_this_run"
+
+
+def start_run() -> None:
+    """Called first by ``app.py`` on every full run: the case folder is looked at again, once for the run."""
+    st.session_state.pop(_LOADED, None)
+
+
 def _loaded() -> LoadResult:
-    folder = cases_folder()
-    if not folder.is_dir():
-        return LoadResult((), None, (CaseFileError(str(folder), "no such folder"),))
-    return _load(str(folder), _signature(folder))
+    """The case folder's cases: listed, stat'ed and (when a file changed) read once per run, not per call."""
+    loaded = st.session_state.get(_LOADED)
+    if loaded is None:
+        folder = cases_folder()
+        if not folder.is_dir():
+            loaded = LoadResult((), None, (CaseFileError(str(folder), "no such folder"),))
+        else:
+            loaded = _load(str(folder), _signature(folder))
+        st.session_state[_LOADED] = loaded
+    return loaded
 
 
 def base_cases() -> dict[str, Case]:
