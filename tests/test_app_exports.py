@@ -114,6 +114,8 @@ def test_english_exports_have_english_headers(new_app, downloads):
 
 def test_a_hostile_title_stays_text_in_both_files(new_app, downloads):
     at = new_app("case")
+    at.session_state["case.file_open"] = True  # the "case file" section is drawn only when open
+    at.run()
     text = case_to_yaml(load_case(CASES / "i3.yaml").model_copy(update={"id": "X1", "title": HOSTILE}))
     at.file_uploader(key="input.case.upload").upload("x1.yaml", text.encode(), "application/x-yaml").run()
     assert not at.exception
