@@ -60,7 +60,8 @@ text_columns = {t("col.case"), t("col.title"), t("portfolio.col.chosen"), t("por
 show_table(
     frame,
     right=[c for c in frame.columns if c not in text_columns],
-    widths={t("col.title"): 200, t("portfolio.col.reason"): 330},
+    widths={t("col.title"): 190, t("portfolio.col.reason"): 300},
+    pin_first=True,
     key="portfolio_view.answer",
 )
 st.caption(t("portfolio.answer.caption", year=answer.base_year))

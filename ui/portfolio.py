@@ -29,7 +29,7 @@ from model import OBJECTIVES, POOLS, CaseResult, ChoiceOptions, PoolBudget, Port
 
 from . import state
 from .i18n import t
-from .widgets import bound, choice, number_input, stored
+from .widgets import bound, case_names, choice, number_input, stored
 
 __all__ = [
     "KEYS",
@@ -86,6 +86,7 @@ def candidates() -> list[str]:
     picked = st.multiselect(
         t("portfolio.cases"),
         ids,
+        format_func=case_names(ids, 40).__getitem__,
         help=t("portfolio.cases.help"),
         **bound(KEYS.cases, stored(KEYS.cases, state.included_case_ids(), lambda v: set(v) <= set(ids))),
     )

@@ -6,6 +6,7 @@ with Danish number format, costs +, savings −.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import altair as alt
@@ -56,7 +57,7 @@ def answer_frame(choice: Choice) -> pd.DataFrame:
     rows = [
         {
             t("col.case"): f.id,
-            t("col.title"): f.title,
+            t("col.title"): textwrap.shorten(f.title, width=34, placeholder=" …"),
             t("portfolio.col.chosen"): t("portfolio.yes") if f.id in chosen else t("portfolio.no"),
             t("portfolio.col.reason"): reasons.get(f.id, ""),
             t("portfolio.col.npv_base", year=choice.base_year): format_amount(f.npv_base),
@@ -98,8 +99,17 @@ def budget_frame(choice: Choice) -> pd.DataFrame:
 def budget_chart(choice: Choice) -> alt.LayerChart:
     """Use per pool and year (bars) against the per-year limits (black ticks), 1.000 kr."""
     pools = {pool: t(f"portfolio.pool.{pool}") for pool in POOLS}
+    # the years in which a pool is used or limited
+    shown = {y for u in choice.budget for y, v in u.used_by_year.items() if abs(v) > 1e-9}
+    shown |= {y for u in choice.budget if isinstance(u.limit, Mapping) for y in u.limit}
     used = pd.DataFrame(
-        [{"pool": pools[u.pool], "year": str(y), "value": v} for u in choice.budget for y, v in u.used_by_year.items()]
+        [
+            {"pool": pools[u.pool], "year": str(y), "value": v}
+            for u in choice.budget
+            for y, v in u.used_by_year.items()
+            if y in shown
+        ],
+        columns=["pool", "year", "value"],
     )
     limits = pd.DataFrame(
         [
