@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from model import shown_xlsx
 from ui import state
 from ui.charts import compare_data
 from ui.i18n import t
 from ui.memo import case_memo
 from ui.tables import kpi_rows, yearly_rows
-from ui.widgets import bound, case_names, chart, choice, evaluate_all, show_table, stored
+from ui.widgets import XLSX_MIME, bound, case_names, chart, choice, download, evaluate_all, show_table, stored
 
 MAX_CHOSEN = 6
 
@@ -56,7 +57,8 @@ if len(levels) > 1:
     st.warning(t("compare.levels", levels=", ".join(map(str, levels))), icon=":material/warning:")
 
 st.subheader(t("kpis"))
-show_table(kpi_rows(results), right=[name for name, _ in results], key="compare.kpis")
+kpi_table = kpi_rows(results)
+show_table(kpi_table, right=[name for name, _ in results], key="compare.kpis")
 
 st.subheader(t("compare.curves"))
 axes = ("calendar", "relative")
@@ -79,5 +81,13 @@ frame = yearly_rows(results, relative)
 fixed = {t("chart.variant"), t("compare.row")}
 show_table(frame, right=[c for c in frame.columns if c not in fixed], key="compare.yearly")
 st.caption(t("unit.tkr"))
+download(
+    t("export.xlsx_tables"),
+    lambda: shown_xlsx([(t("kpis"), kpi_table), (t("compare.yearly"), frame)]),
+    f"{t('compare.file_stem')}.xlsx",
+    XLSX_MIME,
+    key="compare.download_xlsx",
+    help=t("export.xlsx_tables.help"),
+)
 
 case_memo([option.split(":", 1)[1] for option in chosen], key="compare.memo", file_stem="beslutningsnotat-sammenligning")

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model import case_to_yaml, format_number, format_percent_da
+from model import case_to_yaml, format_number, format_percent_da, shown_xlsx
 from model.uncertainty import Threshold
 from ui import sensitivity as sens
 from ui import state
 from ui.i18n import t
-from ui.widgets import case_ids_or_stop, choice, md, pick_case, show_problems, show_table, toggle
+from ui.widgets import XLSX_MIME, case_ids_or_stop, choice, download, md, pick_case, show_problems, show_table, toggle
 
 st.title(t("sens.title"))
 st.caption(t("sens.caption"))
@@ -40,7 +40,8 @@ adjusted = adjusted_result.kpis
 
 # --- Key figures without and with optimism bias; the case the analyses run on -----------------------------
 st.subheader(t("kpis"))
-show_table(sens.kpi_frame(plain, adjusted), right=[t("sens.without_bias"), t("sens.with_bias")], key="sens.kpi_table")
+kpi_table = sens.kpi_frame(plain, adjusted)
+show_table(kpi_table, right=[t("sens.without_bias"), t("sens.with_bias")], key="sens.kpi_table")
 use_bias = toggle(t("sens.use_bias"), key=sens.USE_OPTIMISM, help=t("sens.use_bias.help"))
 analysed = adjusted_result.case if use_bias else case
 analysed_yaml = case_to_yaml(analysed)
@@ -61,8 +62,9 @@ with tabs[0]:
         st.info(t("sens.tornado.none"))
     else:
         st.altair_chart(chart, width="stretch", key="sens.tornado_chart")
+    tornado_table = sens.tornado_frame(result, whole)
     show_table(
-        sens.tornado_frame(result, whole),
+        tornado_table,
         right=[t(key) for key in sens.TORNADO_NUMBERS],
         widths={t("sens.col.assumption"): 480},
         key="sens.tornado_table",
@@ -79,7 +81,8 @@ with tabs[1]:
         st.warning(t("sens.switch.fails", threshold=shown_limit, value=base_text))
     if not switching.any_found:
         st.info(t("sens.switch.none_found", threshold=shown_limit))
-    show_table(sens.switching_frame(switching), right=[t(key) for key in sens.SWITCHING_NUMBERS], key="sens.switching_table")
+    switching_table = sens.switching_frame(switching)
+    show_table(switching_table, right=[t(key) for key in sens.SWITCHING_NUMBERS], key="sens.switching_table")
     st.caption(t("sens.switch.method"))
 
 with tabs[2]:
@@ -116,3 +119,18 @@ with tabs[3]:
 
 with tabs[4]:
     sens.optimism_section(case, bias)
+
+tables = [
+    (t("kpis"), kpi_table),
+    (t("sens.tab.tornado"), tornado_table),
+    (t("sens.tab.switching"), switching_table),
+    (t("sens.tab.mc"), percentiles),
+]
+download(
+    t("export.xlsx_tables"),
+    lambda: shown_xlsx(tables),
+    f"{t('sens.file_stem')}-{case_id}.xlsx",
+    XLSX_MIME,
+    key="sens.download_xlsx",
+    help=t("export.xlsx_tables.help"),
+)

@@ -60,6 +60,7 @@ from .evaluate import (
 from .export_choice_xlsx import CHOICE_LABELS, choice_xlsx
 from .export_csv import csv_bytes, overview_csv, safe_text
 from .export_overview_xlsx import overview_xlsx
+from .export_shown import shown_xlsx
 from .export_xlsx import workbook_bytes
 from .followup import (
     CaseFollowUp,
@@ -240,6 +241,7 @@ __all__ = [
     "realisation",
     "round_shown",
     "safe_text",
+    "shown_xlsx",
     "status_report_xlsx",
     "summary_data",
     "switching_values",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+
+import openpyxl
 from conftest import CASES
 
 from model import evaluate, format_amount, load_case
+from model.export_shown import shown_cell
 from ui.i18n import TEXTS
 
 
@@ -42,3 +46,46 @@ def test_irr_with_one_decimal_everywhere(new_app):
 def test_no_repository_paths_in_the_user_facing_text():
     leaks = [key for key, entry in TEXTS.items() for text in entry.values() if "docs/" in text or ".md" in text]
     assert leaks == []
+
+
+def _sheet_rows(data: bytes, index: int) -> list[list[object]]:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return [[cell.value for cell in row] for row in book.worksheets[index].iter_rows()]
+
+
+def _as_number(text: str) -> object:
+    """What a shown cell is worth: the number it shows (a share for %), None for "-" or empty, else the text."""
+    value, _ = shown_cell(text)
+    return value
+
+
+def test_compare_tables_as_excel_hold_the_shown_figures_as_numbers(new_app, downloads):
+    at = new_app("compare")
+    shown = at.dataframe[0].value  # key figures, one column per case
+    rows = _sheet_rows(downloads["sammenligning.xlsx"](), 0)  # built on click
+    assert rows[0] == list(shown.columns)
+    for sheet_row, (_, shown_row) in zip(rows[1:], shown.iterrows(), strict=True):
+        assert sheet_row == [_as_number(text) for text in shown_row]
+    by_label = {row[0]: row[1:] for row in rows[1:]}
+    # README's overview: I4 Anlæg 41.380, I3 IRR 26,0 % (a number 0,26, not the text "26,0 %"); I1 no payback: empty
+    assert by_label["Anlæg (1.000 kr.)"][3] == 41380
+    assert by_label["Intern rente"][2] == 0.26
+    assert by_label["Tilbagebetalingstid"][0] is None
+    numbers_as_text = [v for row in rows[1:] for v in row[1:] if isinstance(v, str) and shown_cell(v)[1] is not None]
+    assert numbers_as_text == []
+
+
+def test_sensitivity_tables_as_excel_hold_the_shown_figures(new_app, downloads):
+    at = new_app("sensitivity")
+    assert not at.exception
+    data = downloads[next(name for name in downloads if name.startswith("foelsomhed-"))]()  # built on click
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Nøgletal", "Tornado", "Nulpunktsværdier", "Monte Carlo"]
+    shown = at.dataframe[0].value
+    rows = _sheet_rows(data, 0)
+    for sheet_row, (_, shown_row) in zip(rows[1:], shown.iterrows(), strict=True):
+        assert sheet_row == [_as_number(text) for text in shown_row]
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                assert not (isinstance(cell.value, str) and shown_cell(cell.value)[1] is not None), (sheet.title, cell.value)

@@ -125,7 +125,7 @@ def test_sensitivity_summary_lists_the_five_largest_npv_swings(documented, i4):
     assert [row[0] for row in table[1:]] == [b.range.label for b in bars]
     assert [row[4] for row in table[1:]] == [format_amount(b.swing) for b in bars]
     text = "\n".join(p.text for p in _document(documented).paragraphs)
-    assert "Skifteværdier (nutidsværdien er positiv)" in text
+    assert "Nulpunktsværdier (nutidsværdien er positiv)" in text
     assert "Monte Carlo-simulering er ikke kørt" in text
 
 

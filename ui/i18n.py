@@ -753,6 +753,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Budget: {where} would be {needed} (limit {limit})",
     },
     "portfolio.reason.with": {"da": " med forudsætning(er) {cases}", "en": " with prerequisite(s) {cases}"},
+    # --- Excel of the shown tables (Sammenlign, Følsomhed) ---------------------------------------------
+    "export.xlsx_tables": {"da": "Hent tabellerne (Excel)", "en": "Download the tables (Excel)"},
+    "export.xlsx_tables.help": {
+        "da": "Tabellerne, som de står her: tal som tal, afrundet som vist.",
+        "en": "The tables as shown here: figures as numbers, rounded as shown.",
+    },
+    "compare.file_stem": {"da": "sammenligning", "en": "comparison"},
+    "sens.file_stem": {"da": "foelsomhed", "en": "sensitivity"},
     # --- Følsomhed (app_pages/sensitivity.py) ----------------------------------------------------
     "sens.title": {"da": "Følsomhed og usikkerhed", "en": "Sensitivity and uncertainty"},
     "sens.caption": {

@@ -25,6 +25,7 @@ from .i18n import t
 
 __all__ = [
     "TOTAL_MARK",
+    "XLSX_MIME",
     "bound",
     "case_ids_or_stop",
     "case_names",
@@ -301,6 +302,10 @@ def show_table(
         config[TOTAL_MARK] = st.column_config.TextColumn(" ", width=28, pinned=True, help=t("table.total_mark"))
         order.insert(0, TOTAL_MARK)  # shown first; last in the data, so the table's own columns keep their places
     st.dataframe(frame, hide_index=True, column_config=config, column_order=order, key=key, width="stretch", height="content")
+
+
+#: The MIME type of an .xlsx workbook.
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def download(label: str, data: bytes | Callable[[], bytes], file_name: str, mime: str, key: str, help: str | None = None) -> None:

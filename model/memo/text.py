@@ -111,7 +111,7 @@ def switching_text(threshold: Threshold, meets: bool, found: Sequence[SwitchingV
         years = format_number(threshold.limit, 0)
         test = f"tilbagebetalingstiden højst er {years} år" if meets else f"tilbagebetalingstiden bliver højst {years} år"
     if not found:
-        return f"Skifteværdier ({test}): ingen enkelt forudsætning ændrer udfaldet inden for det undersøgte spænd."
+        return f"Nulpunktsværdier ({test}): ingen enkelt forudsætning ændrer udfaldet inden for det undersøgte spænd."
     nearest = sorted(found, key=lambda r: abs(r.change) if r.change is not None else float("inf"))[:3]
     listed = "; ".join(
         f"{r.range.label} {format_value(r.range.base, r.range.unit)} → {format_value(r.value, r.range.unit)} {r.range.unit}"
@@ -119,5 +119,5 @@ def switching_text(threshold: Threshold, meets: bool, found: Sequence[SwitchingV
         for r in nearest
     )
     if meets:
-        return f"Skifteværdier ({test}): udfaldet vender, hvis én af disse forudsætninger alene når: {listed}."
-    return f"Skifteværdier: {test}, hvis én af disse forudsætninger alene når: {listed}."
+        return f"Nulpunktsværdier ({test}): udfaldet vender, hvis én af disse forudsætninger alene når: {listed}."
+    return f"Nulpunktsværdier: {test}, hvis én af disse forudsætninger alene når: {listed}."
