@@ -168,7 +168,7 @@ class TestPortfolio:
         # correlated, and the portfolio's variance grows by twice the covariances (apart they are ~0).
         # (I5's hours are counted, not converted from kroner, so only I3 and I4 move together.)
         fte = {c: shared.cases[c]["fte_full"] for c in ("I3", "I4", "I5")}
-        assert stats.spearmanr(fte["I3"], fte["I4"]).statistic > 0.35
+        assert stats.spearmanr(fte["I3"], fte["I4"]).statistic > 0.25
         assert abs(stats.spearmanr(apart.cases["I3"]["fte_full"], apart.cases["I4"]["fte_full"]).statistic) < 0.03
         covariance = np.cov(fte["I3"], fte["I4"])[0, 1]
         extra = np.var(shared.portfolio["fte_full"]) - np.var(apart.portfolio["fte_full"])

@@ -282,8 +282,8 @@ def documented() -> tuple[CaseResult, ...]:
 
 
 #: Changes a user might make in the app (or in Excel): I4 pays back after the
-#: table, I3 never, I5's hours (the formula drivers) move.
-CHANGES = {"I4": {"gevinst_vagtskifte": 12000.0}, "I3": {"aarlig_besparelse": 1000.0}, "I5": {"timer_pr_uge": 2.5}}
+#: table, I3 never (2.500 citizens × 400 kr. = 1.000 t.kr. a year), I5's hours (the formula drivers) move.
+CHANGES = {"I4": {"gevinst_vagtskifte": 12000.0}, "I3": {"besparelse_pr_borger": 400.0}, "I5": {"timer_pr_uge": 2.5}}
 CHANGED_SETTINGS = Settings(discount_rate=0.05, horizon=10, hours_per_fte=1600.0)
 
 
