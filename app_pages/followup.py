@@ -54,7 +54,12 @@ st.subheader(t("followup.board"))
 if not items:
     st.info(t("followup.none"))
     st.stop()
-show_table(board_frame(items), right=[t(k) for k in BOARD_NUMBERS], pin_first=True, key="followup.board")
+show_table(
+    board_frame(items),
+    right=[t(k) for k in BOARD_NUMBERS],
+    pin_first=True,
+    key="followup.board",
+)
 st.caption(t("followup.board.note"))
 cols = st.columns(3)
 with cols[0]:

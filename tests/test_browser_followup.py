@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import CASES
-from test_browser import TIMEOUT_MS, WIDTH, _go, _metric, _pick, _screenshot, _settle, browser, screenshots, server  # noqa: F401
+from test_browser import TIMEOUT_MS, WIDTH, _metric, _pick, _screenshot, _settle, browser, screenshots, server  # noqa: F401
 
 from model import evaluate, format_amount, load_case
 from model.realisation import realisation
@@ -31,9 +31,10 @@ def test_import_actuals_and_follow_i4(server, browser, screenshots):  # noqa: F8
 
     page = browser.new_page(viewport={"width": WIDTH, "height": 1000}, locale="da-DK")
     page.set_default_timeout(TIMEOUT_MS)
-    page.goto(server)
+    page.goto(f"{server}/opfoelgning")
+    # the server's first run imports and loads everything: give it time on a busy machine
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=4 * TIMEOUT_MS)
     _settle(page)
-    _go(page, "Opfølgning")
     expect(page.get_by_text("Statustavle")).to_be_visible()
 
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
@@ -54,4 +55,19 @@ def test_import_actuals_and_follow_i4(server, browser, screenshots):  # noqa: F8
     assert format_amount(expected.forecast_npv) == "24.268"
     expect(page.locator('[data-testid="stVegaLiteChart"]').first).to_be_visible()
     _screenshot(page, screenshots, "opfoelgning")
+    page.close()
+
+
+def test_opfoelgning_at_its_own_url_at_1400_px_with_nothing_cut(server, browser):  # noqa: F811
+    from playwright.sync_api import expect
+    from test_browser_fixes import _CUT, NARROW, _open
+
+    page = _open(browser, f"{server}/opfoelgning")
+    assert page.url.endswith("/opfoelgning")
+    expect(page.get_by_text("Statustavle", exact=True)).to_be_visible()
+    board = page.locator('[data-testid="stDataFrame"]').first
+    widths = board.locator(".dvn-scroller").evaluate("s => [s.scrollWidth, s.clientWidth]")
+    cut = page.evaluate(_CUT)
+    assert widths[0] <= widths[1], f"the status board scrolls sideways at {NARROW} px: {widths}; cut: {cut}"
+    assert cut == [], "cut labels on /opfoelgning"
     page.close()

@@ -57,7 +57,6 @@ BOARD_NUMBERS = (
     "followup.board.to_date",
     "followup.board.payback_plan",
     "followup.board.payback_forecast",
-    "followup.board.npv_plan",
     "followup.board.npv_forecast",
 )
 
@@ -98,7 +97,6 @@ def board_frame(items: list[tuple[Case, Realisation, CaseFollowUp]]) -> pd.DataF
             "followup.board.to_date": str(z.as_of) if z.as_of else "-",
             "followup.board.payback_plan": payback_text(z.planned_payback_years),
             "followup.board.payback_forecast": payback_text(z.forecast_payback_years),
-            "followup.board.npv_plan": format_amount(z.planned_npv),
             "followup.board.npv_forecast": format_amount(z.forecast_npv),
         }
         rows.append({t(key): value for key, value in cells.items()})

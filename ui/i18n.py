@@ -383,7 +383,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "followup.board.to_date": {"da": "Til og med", "en": "Up to"},
     "followup.board.payback_plan": {"da": "Tilb.tid, plan", "en": "Payback, plan"},
     "followup.board.payback_forecast": {"da": "Tilb.tid, prognose", "en": "Payback, forecast"},
-    "followup.board.npv_plan": {"da": "NPV, plan", "en": "NPV, plan"},
     "followup.board.npv_forecast": {"da": "NPV, prognose", "en": "NPV, forecast"},
     "followup.col.phase": {"da": "Aktuel fase", "en": "Phase"},
     "followup.col.status": {"da": "Overordnet status", "en": "Overall status"},
