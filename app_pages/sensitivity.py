@@ -51,6 +51,23 @@ kpi_names = {k: t(f"col.{k}") for k in sens.KPIS}
 kpi = choice(st.segmented_control, t("sens.kpi"), sens.KPIS, key="sens.kpi", default="npv", labels=kpi_names, required=True)
 threshold = sens.threshold_input(kpi)
 
+#: Session-state key of the analyses the user asked for ("switching", "mc"): computed only then, then kept up to date.
+ASKED = "sens.asked"
+
+
+def _ask(name: str) -> None:
+    st.session_state[ASKED] = {*st.session_state.get(ASKED, ()), name}
+
+
+def asked(name: str) -> bool:
+    """Whether the user asked for analysis ``name``; until then a button asks for it (a few seconds of work)."""
+    if name in st.session_state.get(ASKED, ()):
+        return True
+    st.caption(t("sens.ask.caption"))
+    st.button(t(f"sens.ask.{name}"), key=f"sens.ask.{name}", on_click=_ask, args=(name,), icon=":material/play_arrow:")
+    return False
+
+
 tabs = st.tabs([t("sens.tab.tornado"), t("sens.tab.switching"), t("sens.tab.mc"), t("sens.tab.ranges"), t("sens.tab.bias")])
 
 with tabs[0]:
@@ -72,46 +89,48 @@ with tabs[0]:
     st.caption(md(t("sens.range.legend")))
 
 with tabs[1]:
-    switching = sens.switching_cached(analysed_yaml, settings, kpi, threshold.limit)
-    shown_limit = sens.limit_text(kpi, threshold.limit)
-    base_text = sens.show(kpi, switching.base_kpi)
-    if switching.meets_at_base:
-        st.success(t("sens.switch.meets", threshold=shown_limit, value=base_text))
-    else:
-        st.warning(t("sens.switch.fails", threshold=shown_limit, value=base_text))
-    if not switching.any_found:
-        st.info(t("sens.switch.none_found", threshold=shown_limit))
-    switching_table = sens.switching_frame(switching)
-    show_table(switching_table, right=[t(key) for key in sens.SWITCHING_NUMBERS], key="sens.switching_table")
-    st.caption(t("sens.switch.method"))
+    if asked("switching"):
+        switching = sens.switching_cached(analysed_yaml, settings, kpi, threshold.limit)
+        shown_limit = sens.limit_text(kpi, threshold.limit)
+        base_text = sens.show(kpi, switching.base_kpi)
+        if switching.meets_at_base:
+            st.success(t("sens.switch.meets", threshold=shown_limit, value=base_text))
+        else:
+            st.warning(t("sens.switch.fails", threshold=shown_limit, value=base_text))
+        if not switching.any_found:
+            st.info(t("sens.switch.none_found", threshold=shown_limit))
+        switching_table = sens.switching_frame(switching)
+        show_table(switching_table, right=[t(key) for key in sens.SWITCHING_NUMBERS], key="sens.switching_table")
+        st.caption(t("sens.switch.method"))
 
 with tabs[2]:
-    distribution, n, seed = sens.monte_carlo_inputs()
-    mc = sens.monte_carlo(analysed, settings, distribution, seed, n)
-    st.caption(t("sens.mc.summary", n=format_number(mc.n, 0), seed=seed, distribution=t(f"sens.mc.{distribution}")))
-    if mc.n_invalid:
-        st.warning(t("sens.mc.invalid", count=format_number(mc.n_invalid, 0), n=format_number(mc.n, 0)))
-    limits = sens.limits()
-    for column, key in zip(st.columns(3), ("payback", "npv", "net_permanent"), strict=True):
-        column.metric(
-            t("sens.mc.probability", threshold=sens.limit_text(key, limits[key])),
-            format_percent_da(mc.probability(Threshold(key, limits[key])), 1),
-            border=True,
-        )
-    never = mc.share_never()
-    if never > 0:
-        st.caption(t("sens.mc.never", share=format_percent_da(never, 1)))
-    deterministic = sens.deterministic(base_kpis)
-    percentiles = sens.percentile_frame(mc, deterministic)
-    show_table(percentiles, right=list(percentiles.columns[1:]), key="sens.mc_table")
-    st.caption(t("sens.mc.percentile_note"))
-    for column, key in zip(st.columns(3), sens.KPIS, strict=True):
-        histogram = sens.histogram(mc, key, deterministic[key])
-        with column:
-            if histogram is None:
-                st.info(t("sens.mc.no_histogram"))
-            else:
-                st.altair_chart(histogram, width="stretch", key=f"sens.hist.{key}")
+    if asked("mc"):
+        distribution, n, seed = sens.monte_carlo_inputs()
+        mc = sens.monte_carlo(analysed, settings, distribution, seed, n)
+        st.caption(t("sens.mc.summary", n=format_number(mc.n, 0), seed=seed, distribution=t(f"sens.mc.{distribution}")))
+        if mc.n_invalid:
+            st.warning(t("sens.mc.invalid", count=format_number(mc.n_invalid, 0), n=format_number(mc.n, 0)))
+        limits = sens.limits()
+        for column, key in zip(st.columns(3), ("payback", "npv", "net_permanent"), strict=True):
+            column.metric(
+                t("sens.mc.probability", threshold=sens.limit_text(key, limits[key])),
+                format_percent_da(mc.probability(Threshold(key, limits[key])), 1),
+                border=True,
+            )
+        never = mc.share_never()
+        if never > 0:
+            st.caption(t("sens.mc.never", share=format_percent_da(never, 1)))
+        deterministic = sens.deterministic(base_kpis)
+        percentiles = sens.percentile_frame(mc, deterministic)
+        show_table(percentiles, right=list(percentiles.columns[1:]), key="sens.mc_table")
+        st.caption(t("sens.mc.percentile_note"))
+        for column, key in zip(st.columns(3), sens.KPIS, strict=True):
+            histogram = sens.histogram(mc, key, deterministic[key])
+            with column:
+                if histogram is None:
+                    st.info(t("sens.mc.no_histogram"))
+                else:
+                    st.altair_chart(histogram, width="stretch", key=f"sens.hist.{key}")
 
 with tabs[3]:
     st.caption(t("sens.range.caption"))

@@ -21,6 +21,11 @@ def _open(new_app, case_id: str):
     at = new_app("sensitivity")
     at.selectbox(key="input.sens.case").set_value(case_id).run()
     assert not at.exception, [e.value for e in at.exception]
+    # Switching values and Monte Carlo are computed when asked for; from then on they follow the changes.
+    assert not any("P50" in f.value.columns or "Nulpunktsværdi" in f.value.columns for f in at.dataframe)
+    at.button(key="sens.ask.switching").click().run()
+    at.button(key="sens.ask.mc").click().run()
+    assert not at.exception, [e.value for e in at.exception]
     return at
 
 

@@ -1150,6 +1150,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # --- Speed (issue 10): totals marked, lazy analyses ---------------------------------------------
     "table.total_mark": {"da": "Σ markerer en totalrække", "en": "Σ marks a total row"},
+    "sens.ask.caption": {
+        "da": "Beregnes, når du beder om det; derefter følger resultatet dine ændringer.",
+        "en": "Computed when you ask for it; from then on the result follows your changes.",
+    },
+    "sens.ask.switching": {"da": "Beregn nulpunktsværdier", "en": "Compute switching values"},
+    "sens.ask.mc": {"da": "Kør Monte Carlo", "en": "Run Monte Carlo"},
 }
 
 
