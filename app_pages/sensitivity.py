@@ -68,6 +68,7 @@ def asked(name: str) -> bool:
     return False
 
 
+switching_table = percentiles = None  # computed when the user asks for them (see asked)
 tabs = st.tabs([t("sens.tab.tornado"), t("sens.tab.switching"), t("sens.tab.mc"), t("sens.tab.ranges"), t("sens.tab.bias")])
 
 with tabs[0]:
@@ -142,8 +143,8 @@ with tabs[4]:
 tables = [
     (t("kpis"), kpi_table),
     (t("sens.tab.tornado"), tornado_table),
-    (t("sens.tab.switching"), switching_table),
-    (t("sens.tab.mc"), percentiles),
+    *([(t("sens.tab.switching"), switching_table)] if switching_table is not None else []),  # once asked for
+    *([(t("sens.tab.mc"), percentiles)] if percentiles is not None else []),
 ]
 download(
     t("export.xlsx_tables"),
