@@ -6,7 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from model import format_amount, format_number, format_percent_da, overview, overview_csv, workbook_bytes
+from model import OVERVIEW_COLUMNS, format_amount, format_number, format_percent_da, overview, overview_csv, workbook_bytes
 from ui import state
 from ui.i18n import t
 from ui.price_level import price_level_section
@@ -115,19 +115,9 @@ dialect = choice(
     labels={d: t(f"overview.csv_{d}") for d in dialects},
     horizontal=True,
 )
-# The exports' columns: the workbook's field and its header, as in the CSV.
-columns = {
-    "id": "col.case",
-    "title_col": "col.title",
-    "drift": "kpi.drift",
-    "anlaeg": "kpi.anlaeg",
-    "payback_years": "csv.payback",
-    "net_permanent": "kpi.net_permanent",
-    "npv": "kpi.npv",
-    "fte_full": "kpi.fte",
-}
-headers = {field: t(key) for field, key in columns.items()}
-labels = {"sheet": t("page.overview"), "title": t("overview.title"), "unit": t("unit.tkr"), **headers, "total": t("total")}
+# The exports' columns, as the layout declares them, with translated headers.
+headers = {column.key: t(column.export_i18n) for column in OVERVIEW_COLUMNS}
+labels = {"sheet": t("page.overview"), "sheet_title": t("overview.title"), "unit": t("unit.tkr"), **headers, "total": t("total")}
 notes = (t("overview.xlsx_note", cases=", ".join(changed_here)),) if changed_here else ()
 stem, xlsx = t("overview.file_stem"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 results_now = tuple(results)

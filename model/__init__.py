@@ -45,9 +45,9 @@ from .danish import (
     unit_decimals,
 )
 from .discount import DISCOUNT_PRESETS, DiscountPreset
+from .document import Row
 from .domain_summary import evaluate_paths_at, reindex_cases, summary_with_domain
 from .evaluate import (
-    SECTION1_AGGREGATES,
     CaseResult,
     EvaluationError,
     Flows,
@@ -85,6 +85,7 @@ from .labour import (
     labour_figures,
     portfolio_labour,
 )
+from .layout import AGGREGATES, OVERVIEW_COLUMNS, SECTION1_AGGREGATES, SECTION1_ROWS, TABLES
 from .loader import CaseFileError, LoadResult, case_to_yaml, load_case, load_overview, load_paths, parse_case
 from .memo import ChangeNote, Memo, PdfUnavailable, memo_content, memo_docx, memo_pdf, memo_pdf_available
 from .optimism import DEFAULT_OPTIMISM_BIAS, GREEN_BOOK_SOURCE, OptimismBias, apply_optimism_bias
@@ -132,10 +133,14 @@ from .uncertainty import (
 
 __all__ = [
     "ACTUALS_COLUMNS",
+    "AGGREGATES",
     "DEFAULT_OPTIMISM_BIAS",
+    "OVERVIEW_COLUMNS",
     "PHASES",
     "SECTION1_AGGREGATES",
+    "SECTION1_ROWS",
     "STATUSES",
+    "TABLES",
     "TOLERANCE",
     "Actuals",
     "ActualsImport",
@@ -178,6 +183,7 @@ __all__ = [
     "Reported",
     "ReportedRow",
     "ReportedTable",
+    "Row",
     "Settings",
     "Slip",
     "StatusEntry",

@@ -36,8 +36,9 @@ from itertools import combinations
 import numpy as np
 
 from .evaluate import CaseResult, Flows, compute_flows
+from .layout import AGGREGATES, OVERVIEW_COLUMNS
 from .overview import Overview
-from .schema import Case, OverviewReport, ReportedRow, ReportedTable
+from .schema import Case, OverviewReport, OverviewRow, ReportedRow, ReportedTable
 
 __all__ = ["TOLERANCE", "Finding", "audit_case", "audit_overview"]
 
@@ -89,14 +90,7 @@ def _gap(reported: float | None, computed: float | None) -> float | None:
 def _line_set(case: Case, row: ReportedRow) -> frozenset[str]:
     if row.lines is not None:
         return frozenset(row.lines)
-    members = {
-        "permanent": lambda ln: ln.kind == "permanent",
-        "service_investment": lambda ln: ln.kind == "one_off" and ln.area == "service" and ln.funding == "investeringspulje",
-        "service_investment_all": lambda ln: ln.kind == "one_off" and ln.area == "service",
-        "capital_investment": lambda ln: ln.kind == "one_off" and ln.area == "anlaeg",
-        "implementation": lambda ln: ln.kind == "one_off" and ln.funding == "investeringspulje",
-        "total_impact": lambda ln: ln.funding == "investeringspulje",
-    }[row.aggregate]
+    members = AGGREGATES[row.aggregate].includes
     return frozenset(ln.name for ln in case.lines if members(ln))
 
 
@@ -232,7 +226,8 @@ def audit_overview(report: OverviewReport, computed: Overview) -> list[Finding]:
     """The first page's figures against the engine's overview and against its own "I alt"."""
     findings: list[Finding] = []
     by_id = {row.id: row for row in computed.rows}
-    columns = (("drift", "Drift"), ("anlaeg", "Anlæg"), ("net_permanent", "Varig effektivisering, netto"))
+    # The overview's summed columns the document prints (it has no NPV or årsværk).
+    columns = [(c.key, c.name) for c in OVERVIEW_COLUMNS if c.summed and c.key in OverviewRow.model_fields]
     for row in report.rows:
         mine = by_id.get(row.case)
         if mine is None:

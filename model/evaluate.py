@@ -19,12 +19,15 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from .document import Row, section1_frame, section1_rows, table_frame, table_rows
 from .formula import Formula, FormulaError, Value
 from .key_figures import key_figures
+from .layout import SECTION1_AGGREGATES  # re-exported: older callers import it from here
 from .schema import Case, Line
 
 __all__ = [
     "PHASED_NAMES",
+    "SECTION1_AGGREGATES",
     "CaseResult",
     "EvaluationError",
     "Flows",
@@ -229,7 +232,7 @@ class Flows:
         return self.permanent[..., -1]
 
     def aggregate(self, key: str) -> np.ndarray:
-        """An aggregate row by its case-file key (see ``schema.AGGREGATES``)."""
+        """An aggregate row by its case-file key (see ``model.layout.AGGREGATES``)."""
         return getattr(self, key)
 
 
@@ -343,18 +346,6 @@ def _kpis(flows: Flows, settings: Settings) -> KPIs:
     )
 
 
-#: Section-1 rows: (label, aggregate) in the document's order.
-SECTION1_AGGREGATES: tuple[tuple[str, str], ...] = (
-    ("Samlet varig ændring", "permanent"),
-    ("Serviceinvesteringer", "service_investment"),
-    ("Anlægsinvesteringer", "capital_investment"),
-    ("Samlede implementeringsomkostninger", "implementation"),
-    ("Samlet økonomisk påvirkning", "total_impact"),
-)
-
-_AREA_LABEL = {"service": "Service", "anlaeg": "Anlæg"}
-
-
 @dataclass(frozen=True)
 class CaseResult:
     """One case evaluated under ``settings``: flows per year and key figures."""
@@ -370,49 +361,21 @@ class CaseResult:
         """The calendar years of the tables."""
         return self.flows.years
 
-    def section1(self) -> pd.DataFrame:
-        """Section 1 in the document's layout: rows × years, plus "Styringsområde".
+    def section1_rows(self) -> tuple[Row, ...]:
+        """Section 1 as typed rows keyed by the layout (:func:`model.document.section1_rows`)."""
+        return section1_rows(self.case, self.flows)
 
-        Permanent lines, Samlet varig ændring, Serviceinvesteringer (investment
-        pool only; the innovation pool is a footnote), Anlægsinvesteringer,
-        Samlede implementeringsomkostninger, Samlet økonomisk påvirkning, and
-        the cumulative Samlet økonomisk påvirkning with every krone counted.
-        """
-        rows: list[tuple[str, str, np.ndarray]] = [
-            (line.name, _AREA_LABEL[line.area], self.flows.lines[line.name])
-            for line in self.case.lines
-            if line.kind == "permanent"
-        ]
-        areas = {"service_investment": "Service", "capital_investment": "Anlæg"}
-        rows += [(label, areas.get(key, ""), self.flows.aggregate(key)) for label, key in SECTION1_AGGREGATES]
-        rows.append(("Akkumuleret, alle midler", "", self.flows.cumulative))
-        frame = pd.DataFrame([values for _, _, values in rows], columns=list(self.years), index=[r[0] for r in rows])
-        frame.insert(0, "Styringsområde", [area for _, area, _ in rows])
-        frame.index.name = f"1.000 kr. {self.case.price_level} p/l"
-        return frame
+    def table_rows(self, key: str | int) -> tuple[Row, ...]:
+        """Table 1, 2 or 3 as typed rows, its total last (:func:`model.document.table_rows`)."""
+        return table_rows(self.case, self.flows, key)
+
+    def section1(self) -> pd.DataFrame:
+        """Section 1 as a Danish DataFrame for the command line and notebooks (:func:`model.document.section1_frame`)."""
+        return section1_frame(self)
 
     def table(self, number: int) -> pd.DataFrame:
-        """Table 1 (permanent), 2 (service investments) or 3 (anlæg), with "I alt".
-
-        Table 2 has an "Innovationspulje" column ("X" where the innovation
-        pool is sought).
-        """
-        select = {
-            1: lambda ln: ln.kind == "permanent",
-            2: lambda ln: ln.kind == "one_off" and ln.area == "service",
-            3: lambda ln: ln.kind == "one_off" and ln.area == "anlaeg",
-        }[number]
-        lines = [line for line in self.case.lines if select(line)]
-        total_label = {1: "Varige ændringer totalt", 2: "Investeringer totalt, service", 3: "Investeringer totalt, anlæg"}
-        data = [self.flows.lines[line.name] for line in lines]
-        totals = np.sum(data, axis=0) if data else np.zeros(len(self.years))
-        frame = pd.DataFrame([*data, totals], columns=list(self.years), index=[*(ln.name for ln in lines), total_label[number]])
-        if number != 1:
-            frame["I alt"] = frame[list(self.years)].sum(axis=1)
-        if number == 2:
-            frame.insert(0, "Innovationspulje", [*("X" if ln.funding == "innovationspulje" else "" for ln in lines), ""])
-        frame.index.name = f"1.000 kr. ({self.case.price_level} p/l)"
-        return frame
+        """Table 1, 2 or 3 as a Danish DataFrame, "I alt" included (:func:`model.document.table_frame`)."""
+        return table_frame(self, number)
 
     def summary(self) -> dict[str, object]:
         """The case as plain JSON-ready data (the command line's ``summary``)."""

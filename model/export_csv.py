@@ -18,6 +18,7 @@ from typing import Literal
 import numpy as np
 
 from .danish import round_shown
+from .layout import OVERVIEW_COLUMNS as LAYOUT_COLUMNS
 from .overview import Overview, OverviewLine
 from .text import printable
 
@@ -62,19 +63,11 @@ def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[object]], dialect: 
     return buffer.getvalue().encode(encoding)
 
 
-OVERVIEW_COLUMNS = (
-    ("id", "Case"),
-    ("title", "Titel"),
-    ("drift", "Drift (1.000 kr.)"),
-    ("anlaeg", "Anlæg (1.000 kr.)"),
-    ("payback_years", "Tilbagebetalingstid (år)"),
-    ("net_permanent", "Varig effektivisering, netto (1.000 kr.)"),
-    ("npv", "Nutidsværdi (1.000 kr.)"),
-    ("fte_full", "Årsværk frigjort"),
-)
-#: Decimals each overview figure is shown with in the app, and so exported with: whole thousands of
-#: kroner, whole years (as the documents count the payback), årsværk to one decimal.
-OVERVIEW_DECIMALS = {"drift": 0, "anlaeg": 0, "payback_years": 0, "net_permanent": 0, "npv": 0, "fte_full": 1}
+#: (field, header) of the overview's columns, from :data:`model.layout.OVERVIEW_COLUMNS`.
+OVERVIEW_COLUMNS: tuple[tuple[str, str], ...] = tuple((c.key, c.label) for c in LAYOUT_COLUMNS)
+#: Decimals each overview figure is shown with in the app, and so exported with (by the layout's kind of
+#: figure): whole thousands of kroner, whole years (as the documents count the payback), årsværk to one decimal.
+OVERVIEW_DECIMALS = {c.key: 1 if c.kind == "decimal" else 0 for c in LAYOUT_COLUMNS if c.kind != "text"}
 
 
 def overview_cells(line: OverviewLine) -> list[object]:

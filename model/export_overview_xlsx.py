@@ -21,37 +21,30 @@ import xlsxwriter
 
 from .danish import round_shown
 from .export_csv import OVERVIEW_DECIMALS
+from .layout import OVERVIEW_COLUMNS
 from .overview import Overview, OverviewLine
 
 __all__ = ["DEFAULT_LABELS", "overview_xlsx"]
 
-#: Labels used where ``labels`` gives none (Danish, as the document).
+#: Labels used where ``labels`` gives none (Danish, as the document): the sheet's name, title, unit
+#: and total row, and one header per column of :data:`model.layout.OVERVIEW_COLUMNS` by its key.
 DEFAULT_LABELS: dict[str, str] = {
     "sheet": "Oversigt",
-    "title": "Oversigt over investeringsbehov og afledte effektiviseringer på sigt",
+    "sheet_title": "Oversigt over investeringsbehov og afledte effektiviseringer på sigt",
     "unit": "1.000 kr.",
-    "id": "Case",
-    "title_col": "Titel",
-    "drift": "Drift",
-    "anlaeg": "Anlæg",
-    "payback_years": "Tilbagebetalingstid (år)",
-    "net_permanent": "Varig effektivisering netto",
-    "npv": "Nutidsværdi",
-    "fte_full": "Årsværk",
+    **{column.key: column.heading for column in OVERVIEW_COLUMNS},
     "total": "I alt",
 }
 
-#: (field of OverviewLine, number format, column width); None for text columns.
-_COLUMNS: tuple[tuple[str, str | None, int], ...] = (
-    ("id", None, 9),
-    ("title_col", None, 60),
-    ("drift", "#,##0", 12),
-    ("anlaeg", "#,##0", 12),
-    ("payback_years", "0", 16),
-    ("net_permanent", "#,##0", 16),
-    ("npv", "#,##0", 13),
-    ("fte_full", "#,##0.0", 10),
+#: Excel number format per kind of figure (format codes use English separators; Danish Excel shows 1.234).
+_NUMBER_FORMATS: dict[str, str] = {"amount": "#,##0", "years": "0", "decimal": "#,##0.0"}
+#: Column widths (characters) where the default of 12 does not fit.
+_WIDTHS: dict[str, int] = {"id": 9, "title": 60, "payback_years": 16, "net_permanent": 16, "npv": 13, "fte_full": 10}
+#: (field of OverviewLine, number format or None for text, column width) per column.
+_COLUMNS: tuple[tuple[str, str | None, int], ...] = tuple(
+    (column.key, _NUMBER_FORMATS.get(column.kind), _WIDTHS.get(column.key, 12)) for column in OVERVIEW_COLUMNS
 )
+_SUMMED = {column.key for column in OVERVIEW_COLUMNS if column.summed}
 _HEADER_ROW = 3
 # Excel's limit for a sheet name, and characters it does not allow there.
 _SHEET_NAME_MAX = 31
@@ -59,9 +52,7 @@ _SHEET_NAME_BAD = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 
 def _value(line: OverviewLine, field: str) -> object:
-    """The cell of ``field``: the title, or the figure rounded as the app shows it (no float noise)."""
-    if field == "title_col":
-        return line.title
+    """The cell of ``field``: text, or the figure rounded as the app shows it (no float noise)."""
     value = getattr(line, field)
     return round_shown(value, OVERVIEW_DECIMALS[field]) if field in OVERVIEW_DECIMALS else value
 
@@ -101,7 +92,7 @@ def overview_xlsx(overview: Overview, labels: Mapping[str, str] | None = None, n
     }
 
     unit = text["unit"] + (f", {overview.price_level} p/l" if overview.price_level else "")
-    sheet.write_string(0, 0, text["title"], title)
+    sheet.write_string(0, 0, text["sheet_title"], title)
     sheet.write_string(1, 0, unit, muted)
     for column, (field, fmt, width) in enumerate(_COLUMNS):
         sheet.set_column(column, column, width)
@@ -122,7 +113,7 @@ def overview_xlsx(overview: Overview, labels: Mapping[str, str] | None = None, n
         for column, (field, fmt, _) in enumerate(_COLUMNS):
             if field == "id":
                 sheet.write_string(row, column, text["total"], total_text)
-            elif fmt is None or field == "payback_years":
+            elif fmt is None or field not in _SUMMED:
                 sheet.write_blank(row, column, None, total_text)
             else:
                 sheet.write_number(row, column, float(_value(overview.total, field)), total_numbers[fmt])

@@ -36,6 +36,7 @@ from pydantic import (
 from .budget import MAX_YEARS, check_counts, check_work
 from .criteria import FollowUpPlan
 from .formula import Formula, FormulaError
+from .layout import AGGREGATES, TABLES
 from .text import refuse_control
 
 __all__ = [
@@ -55,16 +56,6 @@ __all__ = [
 #: ``indfasning``: the line's phase-in share in the year (0..1);
 #: ``timer``: the line's own staff hours freed in the year.
 RESERVED_NAMES = frozenset({"indfasning", "timer", "min", "max", "abs", "round", "mround"})
-
-#: Aggregate rows of section 1 and tables 1-3, as the document prints them.
-AGGREGATES: dict[str, str] = {
-    "permanent": "Samlet varig ændring (all permanent lines)",
-    "service_investment": "Serviceinvesteringer, investment pool only (as section 1 shows them)",
-    "service_investment_all": "Serviceinvesteringer incl. innovation pool (table 2's total)",
-    "capital_investment": "Anlægsinvesteringer (table 3's total)",
-    "implementation": "Samlede implementeringsomkostninger (section 1, investment pool only)",
-    "total_impact": "Samlet økonomisk påvirkning (section 1, investment pool only)",
-}
 
 #: Largest magnitude accepted for any number in a case file. Municipal
 #: business cases are far below 10^12 thousand kroner; anything larger is a
@@ -245,6 +236,14 @@ class Line(_Frozen):
                 texts[f"phase_in.{year}"] = share
         return {where: Formula.parse(text) for where, text in texts.items()}
 
+    @property
+    def table(self) -> str:
+        """The document's table the line stands in (``model.layout.TABLES``): a permanent change is
+        ``"table1"``, a one-off service investment ``"table2"``, a one-off capital investment ``"table3"``."""
+        if self.kind == "permanent":
+            return "table1"
+        return "table2" if self.area == "service" else "table3"
+
 
 class ReportedRow(_Frozen):
     """One printed row: what it shows (some lines, or an aggregate) and its cells.
@@ -255,17 +254,7 @@ class ReportedRow(_Frozen):
 
     label: StrictStr
     lines: list[StrictStr] | None = None
-    aggregate: (
-        Literal[
-            "permanent",
-            "service_investment",
-            "service_investment_all",
-            "capital_investment",
-            "implementation",
-            "total_impact",
-        ]
-        | None
-    ) = None
+    aggregate: StrictStr | None = None
     values: dict[Year, Number] = Field(default_factory=dict)
     total: Number | None = None
 
@@ -279,6 +268,9 @@ class ReportedRow(_Frozen):
         if (self.lines is None) == (self.aggregate is None):
             msg = "a reported row shows either 'lines' or an 'aggregate', not both or neither"
             raise ValueError(msg)
+        if self.aggregate is not None and self.aggregate not in AGGREGATES:
+            msg = f"aggregate {self.aggregate!r} is not one of {', '.join(AGGREGATES)}"
+            raise ValueError(msg)
         for year, value in self.values.items():
             _finite(value, f"reported value for {year}")
         _finite(self.total, "reported total")
@@ -288,13 +280,17 @@ class ReportedRow(_Frozen):
 class ReportedTable(_Frozen):
     """Section 1 or table 1, 2 or 3 as printed; ``years`` are its columns."""
 
-    id: Literal["section1", "table1", "table2", "table3"]
+    id: StrictStr
     title: StrictStr
     years: list[Year] = Field(min_length=1)
     rows: list[ReportedRow] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _cells_in_columns(self) -> ReportedTable:
+        known = ("section1", *(spec.key for spec in TABLES))
+        if self.id not in known:
+            msg = f"table id {self.id!r} is not one of {', '.join(known)}"
+            raise ValueError(msg)
         for row in self.rows:
             stray = sorted(set(row.values) - set(self.years))
             if stray:

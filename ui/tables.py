@@ -13,6 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 import pandas as pd
 
 from model import (
+    OVERVIEW_COLUMNS,
+    SECTION1_ROWS,
+    TABLES,
     Assumption,
     Case,
     CaseResult,
@@ -25,7 +28,6 @@ from model import (
     format_percent_da,
     npv_total,
 )
-from model.evaluate import SECTION1_AGGREGATES
 
 from .i18n import TEXTS, t
 
@@ -44,8 +46,10 @@ __all__ = [
     "yearly_rows",
 ]
 
+#: The overview's columns of figures (:data:`model.OVERVIEW_COLUMNS` less Case and Titel).
+_FIGURES = tuple(column for column in OVERVIEW_COLUMNS if column.kind != "text")
 #: Overview columns holding numbers (right-aligned), by their i18n key.
-OVERVIEW_NUMBERS = ("col.drift", "col.anlaeg", "col.payback", "col.net_permanent", "col.npv", "col.fte")
+OVERVIEW_NUMBERS = tuple(column.i18n for column in _FIGURES)
 
 
 def payback_text(years: int | float | None) -> str:
@@ -55,15 +59,17 @@ def payback_text(years: int | float | None) -> str:
     return t("years", years=format_number(years, 1))
 
 
-def _overview_cells(line: OverviewLine) -> list[str]:
-    return [
-        format_amount(line.drift),
-        format_amount(line.anlaeg),
-        payback_text(line.payback_years) if line.id != "I alt" else "",
-        format_amount(line.net_permanent),
-        format_amount(line.npv),
-        format_number(line.fte_full, 1),
-    ]
+def _figure(kind: str, value: float | None) -> str:
+    """A figure shown by its layout kind: ``1.234`` (amount), ``5 år`` (years), ``1,5`` (decimal)."""
+    if kind == "years":
+        return payback_text(value)
+    if kind == "decimal":
+        return format_number(value, 1)
+    return format_amount(value)
+
+
+def _overview_cells(line: OverviewLine, total: bool = False) -> list[str]:
+    return ["" if total and not column.summed else _figure(column.kind, getattr(line, column.key)) for column in _FIGURES]
 
 
 #: Columns added with the optimism bias, by their i18n key.
@@ -90,7 +96,7 @@ def overview_frame(
     bold = []
     if table.total is not None:
         bold.append(len(rows))
-        total = [t("total"), "", "", *_overview_cells(table.total)]
+        total = [t("total"), "", "", *_overview_cells(table.total, total=True)]
         if adjusted is not None:
             kpis = [adjusted[line.id].kpis for line in table.rows]
             common = npv_total([adjusted[line.id] for line in table.rows])
@@ -102,37 +108,40 @@ def overview_frame(
 def section1_frame(result: CaseResult) -> tuple[pd.DataFrame, list[int]]:
     """Section 1 in the document's layout: lines and totals down, years across, Styringsområde first.
 
-    Rows as :meth:`model.CaseResult.section1` gives them; the totals are
-    translated and in bold.
+    Rows as :meth:`model.CaseResult.section1_rows` gives them (the layout's
+    ``SECTION1_ROWS`` below the permanent lines); the totals are translated,
+    the sum rows in bold.
     """
-    frame = result.section1()
-    permanent = sum(1 for line in result.case.lines if line.kind == "permanent")
-    labels = [*frame.index[:permanent], *(t(f"row.{key}") for _, key in SECTION1_AGGREGATES), t("row.cumulative")]
-    areas = [t(f"area.{area}") if area else "" for area in frame["Styringsområde"]]
-    years = [c for c in frame.columns if c != "Styringsområde"]
-    out = pd.DataFrame({"": labels, t("case.area"): areas})
-    for year in years:
-        out[str(year)] = [format_amount(v) for v in frame[year]]
-    keys = [key for _, key in SECTION1_AGGREGATES]
-    bold = [permanent + keys.index(key) for key in ("permanent", "implementation", "total_impact")]
-    return out, bold
+    rows = result.section1_rows()
+    labels = [row.label if row.kind == "line" else t(_SECTION1_I18N[row.key]) for row in rows]
+    out = pd.DataFrame({"": labels, t("case.area"): [_area(row.area) for row in rows]})
+    for index, year in enumerate(result.years):
+        out[str(year)] = [format_amount(row.values[index]) for row in rows]
+    return out, [i for i, row in enumerate(rows) if row.bold]
+
+
+_SECTION1_I18N = {spec.series: spec.i18n for spec in SECTION1_ROWS}
+_AREA_I18N = {"service": "area.Service", "anlaeg": "area.Anlæg"}
+
+
+def _area(area: str) -> str:
+    return t(_AREA_I18N[area]) if area else ""
 
 
 def table_frame(result: CaseResult, number: int) -> tuple[pd.DataFrame, list[int]] | None:
     """Table 1 (varige ændringer), 2 (serviceinvesteringer) or 3 (anlæg); None when it has no lines."""
-    frame = result.table(number)
-    if len(frame.index) <= 1:
+    spec = next(spec for spec in TABLES if spec.number == number)
+    rows = result.table_rows(spec.key)
+    if len(rows) <= 1:
         return None
-    labels = [*frame.index[:-1], t(f"case.table.total{number}")]
-    out = pd.DataFrame({t("col.line"): labels})
-    if "Innovationspulje" in frame.columns:
-        out[t("col.innovation")] = list(frame["Innovationspulje"])
-    for column in frame.columns:
-        if column == "Innovationspulje":
-            continue
-        name = t("total") if column == "I alt" else str(column)
-        out[name] = [format_amount(v) for v in frame[column]]
-    return out, [len(labels) - 1]
+    out = pd.DataFrame({t("col.line"): [row.label if row.kind == "line" else t(spec.total_i18n) for row in rows]})
+    if spec.innovation_marker:
+        out[t("col.innovation")] = ["X" if row.innovation else "" for row in rows]
+    for index, year in enumerate(result.years):
+        out[str(year)] = [format_amount(row.values[index]) for row in rows]
+    if spec.row_totals:
+        out[t("total")] = [format_amount(row.total) for row in rows]
+    return out, [len(rows) - 1]
 
 
 def kpi_rows(results: Sequence[tuple[str, CaseResult]]) -> pd.DataFrame:
