@@ -147,7 +147,8 @@ class Section1Row:
     ``series`` names the :class:`model.Flows` series it shows (an aggregate
     key, or ``cumulative``); ``label`` is the document's Danish, ``i18n``
     its key in ``ui/i18n.py``; ``area`` the Styringsområde it prints (a
-    ``Line.area`` or ""); ``bold`` for the document's sum rows.
+    ``Line.area`` or ""); ``bold`` for the document's sum rows; ``heading``
+    a subheading the workbook prints just above the row.
     """
 
     series: str
@@ -155,12 +156,19 @@ class Section1Row:
     i18n: str
     area: str = ""
     bold: bool = False
+    heading: str = ""
 
 
 #: Section 1 below its permanent lines, in the document's order.
 SECTION1_ROWS: tuple[Section1Row, ...] = (
     Section1Row("permanent", "Samlet varig ændring", "row.permanent", bold=True),
-    Section1Row("service_investment", "Serviceinvesteringer", "row.service_investment", area="service"),
+    Section1Row(
+        "service_investment",
+        "Serviceinvesteringer",
+        "row.service_investment",
+        area="service",
+        heading="Implementeringsomkostninger",
+    ),
     Section1Row("capital_investment", "Anlægsinvesteringer", "row.capital_investment", area="anlaeg"),
     Section1Row("implementation", "Samlede implementeringsomkostninger", "row.implementation", bold=True),
     Section1Row("total_impact", "Samlet økonomisk påvirkning", "row.total_impact", bold=True),

@@ -30,7 +30,8 @@ from sample_cases import T1
 from model import Case, CaseResult, Settings, case_to_yaml, evaluate, evaluate_paths, overview, overview_csv, parse_case
 from model.cli import main
 from model.export_csv import OVERVIEW_COLUMNS
-from model.export_xlsx import ASSUMPTIONS_SHEET, OVERVIEW_SHEET, _defined_name, _sheet_names, workbook_bytes
+from model.export_xlsx import ASSUMPTIONS_SHEET, OVERVIEW_SHEET, workbook_bytes
+from model.xlsx_style import defined_name, sheet_names
 
 CASES = Path(__file__).resolve().parent.parent / "cases"
 TOLERANCE = 0.01
@@ -532,11 +533,11 @@ class TestStructure:
 class TestNames:
     def test_defined_names_are_prefixed_and_unique(self):
         taken: set[str] = set()
-        assert _defined_name("I4", "gevinst_vagtskifte", taken) == "I4_gevinst_vagtskifte"
-        assert _defined_name("a-b", "x", taken) == "a_b_x"
-        assert _defined_name("a_b", "x", taken) == "a_b_x_2"
-        assert _defined_name("A_B", "x", taken) == "A_B_x_3"  # Excel names ignore case
-        assert _defined_name("2-a", "x", taken) == "C2_a_x"
+        assert defined_name("I4", "gevinst_vagtskifte", taken) == "I4_gevinst_vagtskifte"
+        assert defined_name("a-b", "x", taken) == "a_b_x"
+        assert defined_name("a_b", "x", taken) == "a_b_x_2"
+        assert defined_name("A_B", "x", taken) == "A_B_x_3"  # Excel names ignore case
+        assert defined_name("2-a", "x", taken) == "C2_a_x"
 
     @settings(max_examples=200, deadline=None)
     @given(
@@ -550,7 +551,7 @@ class TestNames:
     )
     def test_defined_names_are_valid_excel_names(self, pairs):
         taken: set[str] = set()
-        names = [_defined_name(case_id, name, taken) for case_id, name in pairs]
+        names = [defined_name(case_id, name, taken) for case_id, name in pairs]
         assert len({n.casefold() for n in names}) == len(names)
         book = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
         book.add_worksheet("S")
@@ -564,7 +565,7 @@ class TestNames:
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}", fullmatch=True), max_size=8))
     def test_sheet_names_are_short_and_unique(self, ids):
-        names = _sheet_names(ids)
+        names = sheet_names(ids)
         folded = [n.casefold() for n in names]
         assert len(set(folded)) == len(names)
         assert not {"oversigt", "antagelser", "history"} & set(folded)
