@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model import case_to_yaml, format_number, format_percent_da, shown_xlsx
-from model.uncertainty import Threshold
-from ui import sensitivity as sens
+from model import Threshold, format_number, format_percent_da, shown_xlsx
+from ui import sensitivity as editors
+from ui import sensitivity_state as sens
+from ui import sensitivity_tables as views
 from ui import state
+from ui.cache import switching_cached, tornado_cached
 from ui.i18n import t
+from ui.keys import SENS
 from ui.widgets import XLSX_MIME, case_ids_or_stop, choice, download, md, pick_case, show_problems, show_table, toggle
 
 st.title(t("sens.title"))
 st.caption(t("sens.caption"))
 
-case_id = pick_case("sens.case", case_ids_or_stop(), chars=70)
+case_id = pick_case(SENS.case, case_ids_or_stop(), chars=70)
 settings = state.settings()
 current = state.current_case(case_id)
 if state.overrides(case_id):
@@ -40,16 +43,15 @@ adjusted = adjusted_result.kpis
 
 # --- Key figures without and with optimism bias; the case the analyses run on -----------------------------
 st.subheader(t("kpis"))
-kpi_table = sens.kpi_frame(plain, adjusted)
+kpi_table = views.kpi_frame(plain, adjusted)
 show_table(kpi_table, right=[t("sens.without_bias"), t("sens.with_bias")], key="sens.kpi_table")
-use_bias = toggle(t("sens.use_bias"), key=sens.USE_OPTIMISM, help=t("sens.use_bias.help"))
+use_bias = toggle(t("sens.use_bias"), key=SENS.use_optimism, help=t("sens.use_bias.help"))
 analysed = adjusted_result.case if use_bias else case
-analysed_yaml = case_to_yaml(analysed)
 base_kpis = adjusted if use_bias else plain
 
 kpi_names = {k: t(f"col.{k}") for k in sens.KPIS}
-kpi = choice(st.segmented_control, t("sens.kpi"), sens.KPIS, key="sens.kpi", default="npv", labels=kpi_names, required=True)
-threshold = sens.threshold_input(kpi)
+kpi = choice(st.segmented_control, t("sens.kpi"), sens.KPIS, key=SENS.kpi, default="npv", labels=kpi_names, required=True)
+threshold = editors.threshold_input(kpi)
 
 #: Session-state key of the analyses the user asked for ("switching", "mc"): computed only then, then kept up to date.
 ASKED = "sens.asked"
@@ -72,18 +74,18 @@ switching_table = percentiles = None  # computed when the user asks for them (se
 tabs = st.tabs([t("sens.tab.tornado"), t("sens.tab.switching"), t("sens.tab.mc"), t("sens.tab.ranges"), t("sens.tab.bias")])
 
 with tabs[0]:
-    result = sens.tornado_cached(analysed_yaml, settings, kpi)
-    whole = sens.tornado_cached(analysed_yaml, settings, "payback_years") if kpi == "payback" else None
-    st.caption(t(f"sens.tornado.caption.{kpi}", base=sens.show(kpi, result.base)))
-    chart = sens.tornado_figure(result, kpi)
+    result = tornado_cached(analysed, settings, kpi)
+    whole = tornado_cached(analysed, settings, "payback_years") if kpi == "payback" else None
+    st.caption(t(f"sens.tornado.caption.{kpi}", base=views.show(kpi, result.base)))
+    chart = views.tornado_figure(result, kpi)
     if chart is None:
         st.info(t("sens.tornado.none"))
     else:
         st.altair_chart(chart, width="stretch", key="sens.tornado_chart")
-    tornado_table = sens.tornado_frame(result, whole)
+    tornado_table = views.tornado_frame(result, whole)
     show_table(
         tornado_table,
-        right=[t(key) for key in sens.TORNADO_NUMBERS],
+        right=[t(key) for key in views.TORNADO_NUMBERS],
         widths={t("sens.col.assumption"): 480},
         key="sens.tornado_table",
     )
@@ -91,22 +93,22 @@ with tabs[0]:
 
 with tabs[1]:
     if asked("switching"):
-        switching = sens.switching_cached(analysed_yaml, settings, kpi, threshold.limit)
-        shown_limit = sens.limit_text(kpi, threshold.limit)
-        base_text = sens.show(kpi, switching.base_kpi)
+        switching = switching_cached(analysed, settings, kpi, threshold.limit)
+        shown_limit = views.limit_text(kpi, threshold.limit)
+        base_text = views.show(kpi, switching.base_kpi)
         if switching.meets_at_base:
             st.success(t("sens.switch.meets", threshold=shown_limit, value=base_text))
         else:
             st.warning(t("sens.switch.fails", threshold=shown_limit, value=base_text))
         if not switching.any_found:
             st.info(t("sens.switch.none_found", threshold=shown_limit))
-        switching_table = sens.switching_frame(switching)
-        show_table(switching_table, right=[t(key) for key in sens.SWITCHING_NUMBERS], key="sens.switching_table")
+        switching_table = views.switching_frame(switching)
+        show_table(switching_table, right=[t(key) for key in views.SWITCHING_NUMBERS], key="sens.switching_table")
         st.caption(t("sens.switch.method"))
 
 with tabs[2]:
     if asked("mc"):
-        distribution, n, seed = sens.monte_carlo_inputs()
+        distribution, n, seed = editors.monte_carlo_inputs()
         mc = sens.monte_carlo(analysed, settings, distribution, seed, n)
         st.caption(t("sens.mc.summary", n=format_number(mc.n, 0), seed=seed, distribution=t(f"sens.mc.{distribution}")))
         if mc.n_invalid:
@@ -114,7 +116,7 @@ with tabs[2]:
         limits = sens.limits()
         for column, key in zip(st.columns(3), ("payback", "npv", "net_permanent"), strict=True):
             column.metric(
-                t("sens.mc.probability", threshold=sens.limit_text(key, limits[key])),
+                t("sens.mc.probability", threshold=views.limit_text(key, limits[key])),
                 format_percent_da(mc.probability(Threshold(key, limits[key])), 1),
                 border=True,
             )
@@ -122,11 +124,11 @@ with tabs[2]:
         if never > 0:
             st.caption(t("sens.mc.never", share=format_percent_da(never, 1)))
         deterministic = sens.deterministic(base_kpis)
-        percentiles = sens.percentile_frame(mc, deterministic)
+        percentiles = views.percentile_frame(mc, deterministic)
         show_table(percentiles, right=list(percentiles.columns[1:]), key="sens.mc_table")
         st.caption(t("sens.mc.percentile_note"))
         for column, key in zip(st.columns(3), sens.KPIS, strict=True):
-            histogram = sens.histogram(mc, key, deterministic[key])
+            histogram = views.histogram(mc, key, deterministic[key])
             with column:
                 if histogram is None:
                     st.info(t("sens.mc.no_histogram"))
@@ -135,10 +137,10 @@ with tabs[2]:
 
 with tabs[3]:
     st.caption(t("sens.range.caption"))
-    sens.ranges_section(case_id, case, applied)
+    editors.ranges_section(case_id, case, applied)
 
 with tabs[4]:
-    sens.optimism_section(case, bias)
+    editors.optimism_section(case, bias)
 
 tables = [
     (t("kpis"), kpi_table),

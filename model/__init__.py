@@ -86,9 +86,9 @@ from .labour import (
     portfolio_labour,
 )
 from .layout import AGGREGATES, OVERVIEW_COLUMNS, SECTION1_AGGREGATES, SECTION1_ROWS, TABLES
-from .loader import CaseFileError, LoadResult, case_to_yaml, load_case, load_overview, load_paths, parse_case
+from .loader import MAX_FILE_BYTES, CaseFileError, LoadResult, case_to_yaml, load_case, load_overview, load_paths, parse_case
 from .memo import ChangeNote, Memo, PdfUnavailable, memo_content, memo_docx, memo_pdf, memo_pdf_available
-from .optimism import DEFAULT_OPTIMISM_BIAS, GREEN_BOOK_SOURCE, OptimismBias, apply_optimism_bias
+from .optimism import DEFAULT_OPTIMISM_BIAS, GRADES, GREEN_BOOK_SOURCE, OptimismBias, apply_optimism_bias
 from .overview import Overview, OverviewLine, PriceLevelError, npv_total, overview
 from .portfolio import Portfolio, audit_findings, evaluate_cases, evaluate_paths, summary_data
 from .prerequisites import (
@@ -115,6 +115,11 @@ from .schema import Assumption, Case, Line, OverviewReport, OverviewRow, Reporte
 from .slips import AuditGroups, Slip, TextNote, group_findings
 from .status_report import StatusItem, status_report_xlsx
 from .uncertainty import (
+    DEFAULT_DRAWS,
+    DISTRIBUTIONS,
+    MAX_DRAWS,
+    MAX_SEED,
+    RANGE_PROBLEMS,
     MonteCarlo,
     Range,
     SwitchingValue,
@@ -123,8 +128,11 @@ from .uncertainty import (
     Tornado,
     TornadoBar,
     UncertaintyError,
+    block_sizes,
     kpi_values,
     monte_carlo,
+    monte_carlo_block,
+    range_problem,
     ranges,
     switching_values,
     tornado,
@@ -134,9 +142,16 @@ from .uncertainty import (
 __all__ = [
     "ACTUALS_COLUMNS",
     "AGGREGATES",
+    "DEFAULT_DRAWS",
     "DEFAULT_OPTIMISM_BIAS",
+    "DISTRIBUTIONS",
+    "GRADES",
+    "MAX_DRAWS",
+    "MAX_FILE_BYTES",
+    "MAX_SEED",
     "OVERVIEW_COLUMNS",
     "PHASES",
+    "RANGE_PROBLEMS",
     "SECTION1_AGGREGATES",
     "SECTION1_ROWS",
     "STATUSES",
@@ -203,6 +218,7 @@ __all__ = [
     "audit_case",
     "audit_findings",
     "audit_overview",
+    "block_sizes",
     "case_to_yaml",
     "charts",
     "compute_flows",
@@ -233,6 +249,7 @@ __all__ = [
     "memo_pdf",
     "memo_pdf_available",
     "monte_carlo",
+    "monte_carlo_block",
     "npv",
     "overview",
     "overview_csv",
@@ -242,6 +259,7 @@ __all__ = [
     "parse_follow_up",
     "parse_number",
     "payback",
+    "range_problem",
     "ranges",
     "read_actuals",
     "realisation",

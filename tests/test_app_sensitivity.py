@@ -247,27 +247,6 @@ def test_analyses_can_run_on_the_adjusted_case(new_app):
     assert _table_with(at, "P50").iloc[2]["P50"] == format_amount(mc.percentiles("npv")[1])
 
 
-def test_every_key_the_page_uses_exists_in_both_languages():
-    import re
-
-    from conftest import ROOT
-
-    from model.optimism import GRADES
-    from model.uncertainty import DISTRIBUTIONS, RANGE_PROBLEMS
-    from ui.i18n import TEXTS
-
-    source = "".join((ROOT / folder / "sensitivity.py").read_text(encoding="utf-8") for folder in ("app_pages", "ui"))
-    used = set(re.findall(r"""\bt\(\s*["']([a-z0-9_.]+)["']""", source))
-    kpis = ("net_permanent", "payback", "npv")
-    used |= {f"col.{k}" for k in kpis} | {f"sens.tornado.caption.{k}" for k in kpis}
-    used |= {f"sens.threshold.{k}{suffix}" for k in kpis for suffix in ("", ".label", ".help")}
-    used |= {f"sens.reason.{r}" for r in ("base_invalid", "no_effect", "no_crossing", "non_finite", "not_verified")}
-    used |= {f"sens.range.problem.{code}" for code in RANGE_PROBLEMS} | {"sens.end.low", "sens.end.high"}
-    used |= {f"sens.mc.{d}" for d in DISTRIBUTIONS} | {f"sens.grade.{g}" for g in GRADES}
-    missing = sorted(k for k in used if k not in TEXTS or not all(TEXTS[k].get(lang) for lang in ("da", "en")))
-    assert not missing, missing
-
-
 def test_a_range_that_no_longer_fits_a_changed_value_falls_back_to_the_default(new_app):
     at = _open(new_app, "I5")
     _set_range(at, "1.000", "2.000")

@@ -10,11 +10,11 @@ from functools import partial
 
 import streamlit as st
 
-from model import Case, CaseFileError, case_to_yaml, format_value, unit_decimals
-from model.loader import MAX_FILE_BYTES
+from model import MAX_FILE_BYTES, Case, CaseFileError, case_to_yaml, format_value, unit_decimals
 
 from . import state
 from .i18n import t
+from .keys import CASE, widget
 from .tables import assumption_groups
 from .widgets import download, md, number_input
 
@@ -28,10 +28,10 @@ __all__ = [
     "upload_case_file",
 ]
 
-#: Session-state key of the last upload's outcome: (kind, i18n key, fields, detail).
-UPLOAD_MESSAGE = "case.upload_message"
+#: Session-state key of the last upload's outcome (see :class:`ui.keys.CaseKeys`).
+UPLOAD_MESSAGE = CASE.upload_message
 #: Session-state key of the "case file" expander (True: open); its content is drawn only when open.
-FILE_OPEN = "case.file_open"
+FILE_OPEN = CASE.file_open
 
 
 def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[str, float]) -> None:
@@ -68,7 +68,7 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
                 original = document.assumption(assumption.name)
                 number_input(
                     f"{md(assumption.label)} ({md(assumption.unit)})",
-                    key=f"assumption.{case_id}.{assumption.name}",
+                    key=CASE.assumption(case_id, assumption.name),
                     value=float(assumption.value),
                     commit=partial(state.set_override, case_id, assumption.name),
                     minimum=original.minimum,
@@ -91,7 +91,7 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
                         help=t("case.reset_one.help"),
                         icon=":material/undo:",
                         type="tertiary",
-                        key=f"case.reset.{case_id}.{assumption.name}",
+                        key=CASE.reset(case_id, assumption.name),
                     )
 
 
@@ -102,9 +102,9 @@ def case_file_section(case_id: str, case: Case) -> None:
     st.file_uploader(
         t("case.upload"),
         type=["yaml", "yml"],
-        key="input.case.upload",
+        key=widget(CASE.upload),
         on_change=upload_case_file,
-        args=("input.case.upload",),
+        args=(widget(CASE.upload),),
         max_upload_size=1,
     )
     message = st.session_state.get(UPLOAD_MESSAGE)

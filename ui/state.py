@@ -7,31 +7,13 @@ includes, and the appraisal settings of the sidebar. It lives in
 page switches for the whole session and is never shared between users; this
 module keeps no mutable state of its own.
 
-Keys (all created on first use with ``setdefault``):
-
-``scenario.overrides``
-    ``{case_id: {assumption name: value}}``, only values that differ from
-    the case file;
-``scenario.extra``
-    ``{case_id: Case}``, uploaded cases and saved variants, in the order
-    they came;
-``scenario.included``
-    the case ids the overview includes (None until the user chooses: every
-    case from ``cases/``);
-``scenario.settings``
-    ``{field: value}`` for the :class:`model.Settings` fields the user changed;
-``scenario.inputs``
-    what the user typed into number inputs (see ``ui.widgets``), so the
-    text and its error survive page switches.
-
-The Følsomhed page keeps what the user changed there under ``sens.`` keys
-(:data:`SENS_CHANGES`): its ranges and optimism bias are part of the
+Its keys are :data:`ui.keys.SCENARIO` (created on first use with
+``setdefault``). The Følsomhed page keeps what the user changed there under
+:data:`ui.keys.SENS` keys: its ranges and optimism bias are part of the
 scenario, and "reset all" clears them with the rest.
 
-Model calls are cached with ``st.cache_data`` on immutable inputs (a frozen
-pydantic :class:`model.Case` hashed by its JSON, a frozen
-:class:`model.Settings`): an assumption change re-evaluates one case, and
-nothing else.
+Model calls are cached in :mod:`ui.cache` (one way of hashing a case); this
+module re-exports the ones every page uses.
 """
 
 from __future__ import annotations
@@ -44,30 +26,24 @@ from pathlib import Path
 import streamlit as st
 
 from model import (
+    DEFAULT_OPTIMISM_BIAS,
     Case,
     CaseFileError,
-    CaseResult,
-    Finding,
     LoadResult,
-    Overview,
+    OptimismBias,
     OverviewReport,
     Settings,
     assumption_values,
-    audit_case,
-    evaluate,
     load_paths,
     parse_case,
 )
-from model.export_overview_xlsx import overview_xlsx
-from model.optimism import DEFAULT_OPTIMISM_BIAS, OptimismBias, apply_optimism_bias
+
+from .cache import audit_cached, evaluate_cached, evaluate_with_optimism, overview_xlsx_cached
+from .keys import CASE, PORTFOLIO, SCENARIO, SENS
 
 __all__ = [
     "CASES_ENV",
-    "INPUTS",
     "MAX_EXTRA_CASES",
-    "OPTIMISM",
-    "RANGES",
-    "SENS_CHANGES",
     "Imported",
     "add_variant",
     "audit_cached",
@@ -102,31 +78,6 @@ __all__ = [
 CASES_ENV = "WORKBENCH_CASES"
 #: Most uploaded cases and variants one session may hold (each file is at most 1 MB).
 MAX_EXTRA_CASES = 24
-
-OVERRIDES = "scenario.overrides"
-EXTRA = "scenario.extra"
-INCLUDED = "scenario.included"
-SETTINGS = "scenario.settings"
-#: Session-state key of the typed text of number inputs, ``{input key: {"text": ..., "error": ...}}``.
-INPUTS = "scenario.inputs"
-#: The Følsomhed page's key for the optimism-bias fields the user changed (every page reads them).
-OPTIMISM = "sens.optimism"
-#: The Følsomhed page's key for the ranges the user set, ``{case id: {assumption: (low, high)}}``.
-RANGES = "sens.ranges"
-#: The Følsomhed page's keys of what the user changed there: ranges (and the last range error), optimism bias,
-#: thresholds and the Monte Carlo settings. :func:`reset_all` clears them; view choices (case, key figure) stay.
-SENS_CHANGES = (
-    RANGES,
-    "sens.range_error",
-    OPTIMISM,
-    "sens.limits",
-    "sens.draws",
-    "sens.seed",
-    "sens.distribution",
-    "sens.vary_anyway",
-)
-#: Key prefixes of the Følsomhed page's range inputs (text typed but not saved yet).
-SENS_TYPED = ("sens.low.", "sens.high.")
 
 _ROOT = Path(__file__).resolve().parent.parent
 _VARIANT_SUFFIX = re.compile(r"-v\d+$")
@@ -205,11 +156,11 @@ def overview_report() -> OverviewReport | None:
 
 
 def _extra() -> dict[str, Case]:
-    return st.session_state.setdefault(EXTRA, {})
+    return st.session_state.setdefault(SCENARIO.extra, {})
 
 
 def _overrides() -> dict[str, dict[str, float]]:
-    return st.session_state.setdefault(OVERRIDES, {})
+    return st.session_state.setdefault(SCENARIO.overrides, {})
 
 
 def case_ids() -> list[str]:
@@ -282,38 +233,38 @@ def set_override(case_id: str, name: str, value: float) -> None:
     evaluate_cached(candidate, settings())
     if float(document.assumption(name).value) == float(value):
         del values[name]
-    st.session_state[OVERRIDES] = {**_overrides(), case_id: values}
+    st.session_state[SCENARIO.overrides] = {**_overrides(), case_id: values}
 
 
 def reset_override(case_id: str, name: str) -> None:
     """Back to the file's value for one assumption."""
     values = {k: v for k, v in _overrides().get(case_id, {}).items() if k != name}
-    st.session_state[OVERRIDES] = {**_overrides(), case_id: values}
-    _forget_inputs(f"assumption.{case_id}.{name}")
+    st.session_state[SCENARIO.overrides] = {**_overrides(), case_id: values}
+    _forget_inputs(CASE.assumption(case_id, name))
 
 
 def reset_case(case_id: str) -> None:
     """Back to the file's values for every assumption of ``case_id``."""
-    st.session_state[OVERRIDES] = {k: v for k, v in _overrides().items() if k != case_id}
-    _forget_inputs(f"assumption.{case_id}.", prefix=True)
+    st.session_state[SCENARIO.overrides] = {k: v for k, v in _overrides().items() if k != case_id}
+    _forget_inputs(CASE.assumptions(case_id), prefix=True)
 
 
 def reset_all() -> None:
     """Back to the documents: no changed values, no uploads or variants, default settings and inclusion.
 
     The Følsomhed page's ranges, optimism bias, thresholds and Monte Carlo
-    settings go back to their defaults too (:data:`SENS_CHANGES`).
+    settings go back to their defaults too (:attr:`ui.keys.SensitivityKeys.changes`).
     """
-    for key in (OVERRIDES, EXTRA, INCLUDED, SETTINGS, INPUTS, *SENS_CHANGES):
+    for key in (*SCENARIO.all, *SENS.changes):
         st.session_state.pop(key, None)
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith((*SENS_TYPED, "portfolio."))]:
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith((*SENS.typed, PORTFOLIO.prefix))]:
         del st.session_state[key]
 
 
 def _forget_inputs(key: str, prefix: bool = False) -> None:
     """Drop typed text (and its error) so the inputs show the values again."""
-    inputs = st.session_state.get(INPUTS, {})
-    st.session_state[INPUTS] = {k: v for k, v in inputs.items() if not (k.startswith(key) if prefix else k == key)}
+    inputs = st.session_state.get(SCENARIO.inputs, {})
+    st.session_state[SCENARIO.inputs] = {k: v for k, v in inputs.items() if not (k.startswith(key) if prefix else k == key)}
 
 
 # --- Uploads and variants ---------------------------------------------------------------------
@@ -346,7 +297,7 @@ def _add(case: Case, include: bool) -> str:
     case_id = _unique_id(case.id)
     if case_id != case.id:
         case = case.model_copy(update={"id": case_id})
-    st.session_state[EXTRA] = {**_extra(), case_id: case}
+    st.session_state[SCENARIO.extra] = {**_extra(), case_id: case}
     if include:
         set_included([*included_case_ids(), case_id])
     return case_id
@@ -374,8 +325,8 @@ def import_case(text: str, source: str) -> Imported:
                     evaluate_cached(case, settings())
                 except ValueError as exc:
                     raise CaseFileError(source, str(exc)) from None
-                st.session_state[OVERRIDES] = {**_overrides(), case.id: changed}
-                _forget_inputs(f"assumption.{case.id}.", prefix=True)
+                st.session_state[SCENARIO.overrides] = {**_overrides(), case.id: changed}
+                _forget_inputs(CASE.assumptions(case.id), prefix=True)
                 return Imported("applied", case.id, len(changed))
     try:
         evaluate_cached(case, settings())
@@ -406,15 +357,15 @@ def remove_case(case_id: str) -> None:
     """Remove an uploaded case or a variant (the case folder's cases stay)."""
     if not is_extra(case_id):
         return
-    st.session_state[EXTRA] = {k: v for k, v in _extra().items() if k != case_id}
-    st.session_state[OVERRIDES] = {k: v for k, v in _overrides().items() if k != case_id}
-    st.session_state[INCLUDED] = [cid for cid in included_case_ids() if cid != case_id]
-    _forget_inputs(f"assumption.{case_id}.", prefix=True)
+    st.session_state[SCENARIO.extra] = {k: v for k, v in _extra().items() if k != case_id}
+    st.session_state[SCENARIO.overrides] = {k: v for k, v in _overrides().items() if k != case_id}
+    st.session_state[SCENARIO.included] = [cid for cid in included_case_ids() if cid != case_id]
+    _forget_inputs(CASE.assumptions(case_id), prefix=True)
 
 
 def included_case_ids() -> list[str]:
     """The cases the overview includes, in :func:`case_ids` order (default: the case folder's)."""
-    chosen = st.session_state.get(INCLUDED)
+    chosen = st.session_state.get(SCENARIO.included)
     ids = case_ids()
     if chosen is None:
         return list(base_cases())
@@ -423,7 +374,7 @@ def included_case_ids() -> list[str]:
 
 def set_included(chosen: list[str]) -> None:
     """Include exactly ``chosen`` in the overview (unknown ids are dropped)."""
-    st.session_state[INCLUDED] = [cid for cid in case_ids() if cid in set(chosen)]
+    st.session_state[SCENARIO.included] = [cid for cid in case_ids() if cid in set(chosen)]
 
 
 # --- Appraisal settings -------------------------------------------------------------------------
@@ -431,63 +382,26 @@ def set_included(chosen: list[str]) -> None:
 
 def settings() -> Settings:
     """The appraisal settings of the sidebar: discount rate, horizon and hours per årsværk."""
-    return Settings(**st.session_state.get(SETTINGS, {}))
+    return Settings(**st.session_state.get(SCENARIO.settings, {}))
 
 
 def set_setting(name: str, value: float | int) -> None:
     """Change one :class:`model.Settings` field; ``ValueError`` (from ``Settings``) if it is impossible."""
     if name not in {f.name for f in fields(Settings)}:
         raise KeyError(name)
-    changed = {**st.session_state.get(SETTINGS, {}), name: value}
+    changed = {**st.session_state.get(SCENARIO.settings, {}), name: value}
     Settings(**changed)
     if getattr(Settings(), name) == value:
         del changed[name]
-    st.session_state[SETTINGS] = changed
+    st.session_state[SCENARIO.settings] = changed
 
 
-# --- Cached model calls -------------------------------------------------------------------------
-
-
-def _case_key(case: Case) -> str:
-    return case.model_dump_json()
-
-
-@st.cache_data(show_spinner=False, max_entries=2000, hash_funcs={Case: _case_key})
-def evaluate_cached(case: Case, settings: Settings) -> CaseResult:
-    """:func:`model.evaluate`, cached on the case's content and the settings.
-
-    ``Case`` is a frozen pydantic model (not hashable by ``hash()`` since it
-    holds lists; cached on its JSON), ``Settings`` a frozen dataclass. Raises
-    :class:`model.EvaluationError` like ``evaluate`` (errors are not cached).
-    """
-    return evaluate(case, settings)
-
-
-@st.cache_data(show_spinner=False, max_entries=500, hash_funcs={Case: _case_key})
-def audit_cached(case: Case, settings: Settings) -> tuple[Finding, ...]:
-    """:func:`model.audit_case` of the evaluated case, cached like :func:`evaluate_cached`."""
-    return tuple(audit_case(evaluate(case, settings)))
-
-
-@st.cache_data(show_spinner=False, max_entries=200)
-def overview_xlsx_cached(table: Overview, labels: tuple[tuple[str, str], ...], notes: tuple[str, ...]) -> bytes:
-    """:func:`model.export_overview_xlsx.overview_xlsx`, cached on the (frozen) overview and its labels."""
-    return overview_xlsx(table, dict(labels), notes)
+# --- Optimism bias (set on the Følsomhed page, read by every page) ----------------------------------
 
 
 def optimism_bias() -> OptimismBias:
     """The optimism-bias uplifts the user set on the Følsomhed page (the project's defaults until then)."""
     try:
-        return OptimismBias(**st.session_state.get(OPTIMISM, {}))
+        return OptimismBias(**st.session_state.get(SENS.optimism, {}))
     except (TypeError, ValueError):
         return DEFAULT_OPTIMISM_BIAS
-
-
-@st.cache_data(show_spinner=False, max_entries=500, hash_funcs={Case: _case_key})
-def evaluate_with_optimism(case: Case, settings: Settings, bias: OptimismBias) -> CaseResult:
-    """The case evaluated with its costs raised and savings lowered by ``bias`` (:mod:`model.optimism`).
-
-    Raises ``ValueError`` like :func:`model.optimism.apply_optimism_bias`
-    and :class:`model.EvaluationError` like ``evaluate``.
-    """
-    return evaluate(apply_optimism_bias(case, bias), settings)

@@ -22,6 +22,7 @@ from model import Case, CaseResult, EvaluationError, Settings, format_number, pa
 from . import state
 from .charts import TEMPLATES, spec
 from .i18n import t
+from .keys import SCENARIO, widget
 
 __all__ = [
     "TOTAL_MARK",
@@ -84,7 +85,7 @@ def bound(key: str, value: Any, save: Callable[[Any], None] | None = None) -> di
     in ``st.session_state[key]``). Use as ``st.selectbox(label, options,
     **bound("case.selected", current))``.
     """
-    widget_key = f"input.{key}"
+    widget_key = widget(key)
     if widget_key not in st.session_state or st.session_state[widget_key] != value:
         st.session_state[widget_key] = value
     return {"key": widget_key, "on_change": _save, "args": (widget_key, key, save)}
@@ -187,13 +188,13 @@ def _problem(text: str, minimum: float | None, maximum: float | None, integer: b
 
 
 def _typed(key: str) -> dict[str, Any] | None:
-    return st.session_state.get(state.INPUTS, {}).get(key)
+    return st.session_state.get(SCENARIO.inputs, {}).get(key)
 
 
 def _on_number_change(
     key: str, commit: Callable[[float], None], minimum: float | None, maximum: float | None, integer: bool, scale: float
 ) -> None:
-    text = st.session_state[f"input.{key}"]
+    text = st.session_state[widget(key)]
     error = _problem(text, minimum, maximum, integer)
     if error is None:
         number = parse_number(text)
@@ -203,7 +204,7 @@ def _on_number_change(
             error = ("input.no_finite", {})
         except (ValueError, KeyError) as exc:
             error = ("input.rejected", {"reason": str(exc)})
-    st.session_state[state.INPUTS] = {**st.session_state.get(state.INPUTS, {}), key: {"text": text, "error": error}}
+    st.session_state[SCENARIO.inputs] = {**st.session_state.get(SCENARIO.inputs, {}), key: {"text": text, "error": error}}
 
 
 def number_input(
@@ -245,7 +246,7 @@ def number_input(
             same = False
         if typed["error"] or same:
             text = typed["text"]
-    widget_key = f"input.{key}"
+    widget_key = widget(key)
     if st.session_state.get(widget_key) != text:
         st.session_state[widget_key] = text
     st.text_input(

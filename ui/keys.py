@@ -1,0 +1,222 @@
+"""Every session-state key the app keeps, named once: one small frozen dataclass per page.
+
+Session state is a contract between modules: the case page writes an
+assumption's typed text, "reset all" in the sidebar clears it, the
+Følsomhed page reads the optimism bias the overview also uses. Each key is
+built here and nowhere else; modules import the page's instance
+(``SCENARIO``, ``CASE``, ``SENS``, ...) and call its fields or builders.
+
+Two kinds of keys:
+
+- **our own values** (``scenario.overrides``, ``sens.ranges``, ...): what the
+  user chose, kept across pages, initialised with ``setdefault``;
+- **widget keys**: a remembered widget (``ui.widgets.bound``) keeps its
+  value under ``key`` and draws the widget under :func:`widget` ``(key)``,
+  i.e. with the prefix ``input.``, because Streamlit drops a widget's own
+  state when the widget is not drawn (on another page).
+
+Keys of elements that hold no state (tables, charts, download buttons) are
+plain strings in the pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "AUDIT",
+    "CASE",
+    "COMPARE",
+    "OVERVIEW",
+    "PORTFOLIO",
+    "SCENARIO",
+    "SENS",
+    "SIDEBAR",
+    "WIDGET_PREFIX",
+    "AuditKeys",
+    "CaseKeys",
+    "CompareKeys",
+    "OverviewKeys",
+    "PortfolioKeys",
+    "ScenarioKeys",
+    "SensitivityKeys",
+    "SidebarKeys",
+    "widget",
+]
+
+#: Prefix of the key under which a remembered widget is drawn (its value is kept under the key itself).
+WIDGET_PREFIX = "input."
+
+
+def widget(key: str) -> str:
+    """The widget key of the remembered value ``key``: ``"input.<key>"``."""
+    return f"{WIDGET_PREFIX}{key}"
+
+
+@dataclass(frozen=True)
+class ScenarioKeys:
+    """The user's scenario (``ui.state``): values per case, uploads, inclusion, settings, typed inputs.
+
+    ``overrides``: ``{case id: {assumption: value}}``; ``extra``: ``{case id:
+    Case}``; ``included``: the overview's case ids (None: the case folder's);
+    ``settings``: changed :class:`model.Settings` fields; ``inputs``: typed
+    text of number inputs, ``{input key: {"text", "error"}}``.
+    """
+
+    overrides: str = "scenario.overrides"
+    extra: str = "scenario.extra"
+    included: str = "scenario.included"
+    settings: str = "scenario.settings"
+    inputs: str = "scenario.inputs"
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        """Every scenario key ("reset all" clears them)."""
+        return (self.overrides, self.extra, self.included, self.settings, self.inputs)
+
+
+@dataclass(frozen=True)
+class CaseKeys:
+    """The Business case page: the picked case, the optimism toggle, one number input per assumption."""
+
+    selected: str = "case.selected"
+    optimism: str = "case.optimism"
+    upload: str = "case.upload"
+    #: The last upload's outcome: (kind, i18n key, fields, detail).
+    upload_message: str = "case.upload_message"
+    #: The "case file" expander (True: open); its content is drawn only when open.
+    file_open: str = "case.file_open"
+
+    def assumption(self, case_id: str, name: str) -> str:
+        """The number input of assumption ``name`` of ``case_id``: ``assumption.<case>.<name>``."""
+        return f"{self.assumptions(case_id)}{name}"
+
+    def assumptions(self, case_id: str) -> str:
+        """The prefix of every assumption input of ``case_id``."""
+        return f"assumption.{case_id}."
+
+    def reset(self, case_id: str, name: str) -> str:
+        """The reset button of one assumption."""
+        return f"case.reset.{case_id}.{name}"
+
+
+@dataclass(frozen=True)
+class OverviewKeys:
+    """The Oversigt page: included cases (saved into the scenario), optimism toggle, CSV dialect."""
+
+    included: str = "overview.included"
+    optimism: str = "overview.optimism"
+    csv_dialect: str = "overview.csv_dialect"
+
+
+@dataclass(frozen=True)
+class CompareKeys:
+    """The Sammenlign page: the chosen cases and variants, and the year axis."""
+
+    chosen: str = "compare.chosen"
+    axis: str = "compare.axis"
+
+
+@dataclass(frozen=True)
+class AuditKeys:
+    """The Afstemning page: audit the user's values rather than the documents'."""
+
+    use_current: str = "audit.use_current"
+
+
+@dataclass(frozen=True)
+class SidebarKeys:
+    """The sidebar: one input per appraisal setting, and "reset all" (the language's key is ``ui.i18n.LANGUAGE_KEY``)."""
+
+    reset_all: str = "sidebar.reset_all"
+
+    def setting(self, field: str) -> str:
+        """The number input of one :class:`model.Settings` field."""
+        return f"setting.{field}"
+
+
+@dataclass(frozen=True)
+class PortfolioKeys:
+    """The Portefølje page: every key it keeps starts with ``prefix`` ("reset all" clears them)."""
+
+    prefix: str = "portfolio."
+
+
+@dataclass(frozen=True)
+class SensitivityKeys:
+    """The Følsomhed page.
+
+    What the user changes there is part of the scenario and "reset all"
+    clears it (:attr:`changes`, :attr:`typed`): ``ranges`` ``{case id:
+    {assumption: (low, high)}}`` (None: the default) and the last
+    ``range_error``; ``optimism`` the changed :class:`model.OptimismBias`
+    fields (every page reads them); ``limits`` the threshold per key figure;
+    ``draws``, ``seed``, ``distribution`` the Monte Carlo settings;
+    ``vary_anyway`` ``{case id: [assumption]}`` the constants (``vary:
+    false``) the user asked to vary all the same. View
+    choices (``case``, ``kpi``, ``use_optimism``) stay.
+    """
+
+    case: str = "sens.case"
+    kpi: str = "sens.kpi"
+    use_optimism: str = "sens.use_optimism"
+    ranges: str = "sens.ranges"
+    range_error: str = "sens.range_error"
+    optimism: str = "sens.optimism"
+    limits: str = "sens.limits"
+    draws: str = "sens.draws"
+    seed: str = "sens.seed"
+    distribution: str = "sens.distribution"
+    vary_anyway: str = "sens.vary_anyway"
+    bias_prefix: str = "sens.bias."
+    low_prefix: str = "sens.low."
+    high_prefix: str = "sens.high."
+
+    @property
+    def changes(self) -> tuple[str, ...]:
+        """What the user changed on the page: "reset all" clears these."""
+        return (
+            self.ranges,
+            self.range_error,
+            self.optimism,
+            self.limits,
+            self.draws,
+            self.seed,
+            self.distribution,
+            self.vary_anyway,
+        )
+
+    @property
+    def typed(self) -> tuple[str, str]:
+        """Prefixes of the range inputs' typed text (not saved yet): "reset all" clears them."""
+        return (self.low_prefix, self.high_prefix)
+
+    def range_inputs(self, case_id: str, name: str) -> tuple[str, str]:
+        """The low and high text inputs of one assumption's range."""
+        return f"{self.low_prefix}{case_id}.{name}", f"{self.high_prefix}{case_id}.{name}"
+
+    def range_pick(self, case_id: str) -> str:
+        """The picker of the assumption whose range is edited."""
+        return f"sens.range_pick.{case_id}"
+
+    def vary_anyway_input(self, case_id: str) -> str:
+        """The picker of the constants of ``case_id`` to vary all the same."""
+        return f"sens.vary_anyway.{case_id}"
+
+    def limit(self, kpi: str) -> str:
+        """The threshold input of ``kpi``."""
+        return f"sens.limit.{kpi}"
+
+    def bias(self, field: str) -> str:
+        """The input of one :class:`model.OptimismBias` field (``cost_high``, ``default_grade``)."""
+        return f"{self.bias_prefix}{field}"
+
+
+SCENARIO = ScenarioKeys()
+CASE = CaseKeys()
+OVERVIEW = OverviewKeys()
+COMPARE = CompareKeys()
+AUDIT = AuditKeys()
+SIDEBAR = SidebarKeys()
+SENS = SensitivityKeys()
+PORTFOLIO = PortfolioKeys()
