@@ -17,14 +17,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     StrictBool,
-    StrictFloat,
     StrictInt,
     StrictStr,
     ValidationError,
@@ -36,11 +33,13 @@ from pydantic import (
 from .budget import MAX_YEARS, check_counts, check_work
 from .criteria import FollowUpPlan
 from .formula import Formula, FormulaError
-from .layout import AGGREGATES, TABLES
+from .reported import OverviewReport, OverviewRow, ReportedRow, ReportedTable
 from .text import refuse_control
+from .validation import Frozen as _Frozen
+from .validation import Number, Year
+from .validation import finite as _finite
 
 __all__ = [
-    "AGGREGATES",
     "RESERVED_NAMES",
     "Assumption",
     "Case",
@@ -57,38 +56,9 @@ __all__ = [
 #: ``timer``: the line's own staff hours freed in the year.
 RESERVED_NAMES = frozenset({"indfasning", "timer", "min", "max", "abs", "round", "mround"})
 
-#: Largest magnitude accepted for any number in a case file. Municipal
-#: business cases are far below 10^12 thousand kroner; anything larger is a
-#: typo or an attack, and would make sums lose precision.
-MAX_MAGNITUDE = 1e12
-
 # Matched whole (``fullmatch``): ``$`` alone would let "I1\n" through.
 _IDENT = re.compile(r"[a-z][a-z0-9_]*")
 _CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
-
-Year = Annotated[StrictInt, Field(ge=1900, le=2200)]
-
-
-def _finite(value: float | None, what: str) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, int) and abs(value) > MAX_MAGNITUDE:
-        msg = f"{what} is implausibly large (limit ±{MAX_MAGNITUDE:.0e})"
-        raise ValueError(msg)
-    if not math.isfinite(value):
-        msg = f"{what} must be a finite number, got {value!r}"
-        raise ValueError(msg)
-    if abs(value) > MAX_MAGNITUDE:
-        msg = f"{what} {value!r} is implausibly large (limit ±{MAX_MAGNITUDE:.0e})"
-        raise ValueError(msg)
-    return value
-
-
-Number = StrictFloat | StrictInt
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
 
 class Assumption(_Frozen):
@@ -243,60 +213,6 @@ class Line(_Frozen):
         if self.kind == "permanent":
             return "table1"
         return "table2" if self.area == "service" else "table3"
-
-
-class ReportedRow(_Frozen):
-    """One printed row: what it shows (some lines, or an aggregate) and its cells.
-
-    Blank cells are left out of ``values`` and read as 0. ``total`` is the
-    row's printed "I alt", if any.
-    """
-
-    label: StrictStr
-    lines: list[StrictStr] | None = None
-    aggregate: StrictStr | None = None
-    values: dict[Year, Number] = Field(default_factory=dict)
-    total: Number | None = None
-
-    @field_validator("label")
-    @classmethod
-    def _one_line(cls, label: str) -> str:
-        return refuse_control(label, "row label")
-
-    @model_validator(mode="after")
-    def _selector(self) -> ReportedRow:
-        if (self.lines is None) == (self.aggregate is None):
-            msg = "a reported row shows either 'lines' or an 'aggregate', not both or neither"
-            raise ValueError(msg)
-        if self.aggregate is not None and self.aggregate not in AGGREGATES:
-            msg = f"aggregate {self.aggregate!r} is not one of {', '.join(AGGREGATES)}"
-            raise ValueError(msg)
-        for year, value in self.values.items():
-            _finite(value, f"reported value for {year}")
-        _finite(self.total, "reported total")
-        return self
-
-
-class ReportedTable(_Frozen):
-    """Section 1 or table 1, 2 or 3 as printed; ``years`` are its columns."""
-
-    id: StrictStr
-    title: StrictStr
-    years: list[Year] = Field(min_length=1)
-    rows: list[ReportedRow] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _cells_in_columns(self) -> ReportedTable:
-        known = ("section1", *(spec.key for spec in TABLES))
-        if self.id not in known:
-            msg = f"table id {self.id!r} is not one of {', '.join(known)}"
-            raise ValueError(msg)
-        for row in self.rows:
-            stray = sorted(set(row.values) - set(self.years))
-            if stray:
-                msg = f"row {row.label!r} has values for {stray}, which are not columns of the table"
-                raise ValueError(msg)
-        return self
 
 
 class Reported(_Frozen):
@@ -465,23 +381,3 @@ class Case(_Frozen):
                 msg = f"case {self.id}: {a.name}: {problems}"
                 raise ValueError(msg) from None
         return self.model_copy(update={"assumptions": replaced})
-
-
-class OverviewRow(_Frozen):
-    """One printed row of the overview page (1.000 kr.; payback in years, null for "-")."""
-
-    case: StrictStr
-    label: StrictStr
-    drift: Number | None = None
-    anlaeg: Number | None = None
-    payback_years: StrictInt | None = None
-    net_permanent: Number | None = None
-
-
-class OverviewReport(_Frozen):
-    """The document's first page: one row per case and the "I alt" row."""
-
-    title: StrictStr
-    price_level: Year
-    rows: list[OverviewRow] = Field(min_length=1)
-    total: OverviewRow

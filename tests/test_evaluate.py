@@ -364,7 +364,8 @@ class TestSummary:
         for key in ("permanent_total", "investment_service", "investment_capital", "total_impact", "cumulative", "hours", "fte"):
             assert len(s[key]) == len(YEARS), key
         assert all(len(v) == len(YEARS) for v in s["lines"].values())
-        assert s["investment_service"] == [180, 50, 0, 0, 0]  # every krone, innovation pool included
+        assert s["service_investment_all"] == [180, 50, 0, 0, 0]  # every krone, innovation pool included
+        assert s["investment_service"] == s["service_investment_all"]  # the old name, kept as an alias
         assert s["investment_service_innovation"] == [30, 0, 0, 0, 0]
         assert s["total_impact"] == [200, 10, -90, -90, -90]
         assert s["payback_years"] == 5
