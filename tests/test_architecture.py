@@ -47,7 +47,7 @@ PACKAGES = ("model", "ui", "app_pages")
 
 
 def _modules() -> list[str]:
-    return sorted(str(path.relative_to(ROOT)) for package in PACKAGES for path in (ROOT / package).glob("*.py"))
+    return sorted(str(path.relative_to(ROOT)) for package in PACKAGES for path in (ROOT / package).rglob("*.py"))
 
 
 def test_no_module_is_longer_than_a_reader_holds_in_mind():
