@@ -17,6 +17,7 @@ from ui import state
 from ui.domain import discount_presets
 from ui.fragments import note_view
 from ui.i18n import LANGUAGE_KEY, LANGUAGES, language, t
+from ui.keys import SIDEBAR
 from ui.widgets import choice, md, number_input
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/account_balance:", layout="wide")
@@ -51,7 +52,7 @@ def _sidebar() -> None:
         ):
             number_input(
                 t(f"settings.{field}"),
-                key=f"setting.{field}",
+                key=SIDEBAR.setting(field),
                 value=getattr(current, field),
                 commit=partial(state.set_setting, field),
                 help=t(f"settings.{field}.help"),
@@ -77,7 +78,7 @@ def _sidebar() -> None:
             help=t("sidebar.reset_all.help"),
             on_click=_reset_all,
             icon=":material/restart_alt:",
-            key="sidebar.reset_all",
+            key=SIDEBAR.reset_all,
             width="stretch",
         )
         st.caption(t("sidebar.units"))

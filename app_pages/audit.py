@@ -8,12 +8,13 @@ from model import audit_overview, group_findings, overview
 from ui import state
 from ui.audit_view import CELL_NUMBERS, note_frame, note_title, slip_frame, slip_title
 from ui.i18n import t
+from ui.keys import AUDIT
 from ui.widgets import evaluate_all, md, show_table, toggle
 
 st.title(t("audit.title"))
 st.caption(t("audit.caption"))
 
-use_current = toggle(t("audit.use_current"), key="audit.use_current", help=t("audit.use_current.help"))
+use_current = toggle(t("audit.use_current"), key=AUDIT.use_current, help=t("audit.use_current.help"))
 settings = state.settings()
 cases = {cid: state.current_case(cid) if use_current else state.document_case(cid) for cid in state.case_ids()}
 results = evaluate_all(cases, settings)

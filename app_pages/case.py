@@ -12,12 +12,13 @@ from ui.case import FILE_OPEN, assumption_editor, case_file_section
 from ui.charts import cumulative_data, flows_data
 from ui.fragments import note_view, sync_view
 from ui.i18n import t
+from ui.keys import CASE
 from ui.memo import case_memo
 from ui.tables import kpi_delta, payback_text, section1_frame, table_frame
 from ui.widgets import case_ids_or_stop, chart, md, pick_case, show_problems, show_table, stored, toggle
 
 ids = case_ids_or_stop()
-case_id = pick_case("case.selected", ids)
+case_id = pick_case(CASE.selected, ids)
 note_view(case_ids=ids, case=case_id)
 case = state.current_case(case_id)
 
@@ -70,7 +71,7 @@ def _body(case_id: str) -> None:
         column.metric(label, show(now), delta, delta_color=colour, help=help_text, border=True)
 
     # --- The same key figures with optimism bias (the uplifts are set on the Følsomhed page) -----------------------
-    if toggle(t("optimism.show"), key="case.optimism", help=t("case.optimism.help")):
+    if toggle(t("optimism.show"), key=CASE.optimism, help=t("case.optimism.help")):
         try:
             a = state.evaluate_with_optimism(case, settings, state.optimism_bias()).kpis
         except ValueError as exc:  # EvaluationError included

@@ -8,6 +8,7 @@ from model import shown_xlsx
 from ui import state
 from ui.charts import compare_data
 from ui.i18n import t
+from ui.keys import COMPARE
 from ui.memo import case_memo
 from ui.tables import kpi_rows, yearly_rows
 from ui.widgets import XLSX_MIME, bound, case_names, chart, choice, download, evaluate_all, show_table, stored
@@ -37,7 +38,7 @@ chosen = st.multiselect(
     format_func={option: _name(option) for option in options}.__getitem__,
     max_selections=MAX_CHOSEN,
     help=t("compare.pick.help"),
-    **bound("compare.chosen", stored("compare.chosen", default, lambda v: set(v) <= set(options) and len(v) <= MAX_CHOSEN)),
+    **bound(COMPARE.chosen, stored(COMPARE.chosen, default, lambda v: set(v) <= set(options) and len(v) <= MAX_CHOSEN)),
 )
 st.caption(t("compare.hint"))
 if len(chosen) < 2:
@@ -64,7 +65,7 @@ st.subheader(t("compare.curves"))
 axes = ("calendar", "relative")
 axis_names = {a: t(f"compare.axis.{a}") for a in axes}
 axis = choice(
-    st.segmented_control, t("compare.axis"), axes, key="compare.axis", default="calendar", labels=axis_names, required=True
+    st.segmented_control, t("compare.axis"), axes, key=COMPARE.axis, default="calendar", labels=axis_names, required=True
 )
 relative = axis == "relative"
 labels = {

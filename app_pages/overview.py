@@ -9,6 +9,7 @@ import streamlit as st
 from model import OVERVIEW_COLUMNS, format_amount, format_number, format_percent_da, overview, overview_csv, workbook_bytes
 from ui import state
 from ui.i18n import t
+from ui.keys import OVERVIEW
 from ui.price_level import price_level_section
 from ui.tables import OPTIMISM_NUMBERS, OVERVIEW_NUMBERS, overview_frame
 from ui.widgets import (
@@ -36,7 +37,7 @@ included = st.multiselect(
     ids,
     format_func=case_names(ids, 60).__getitem__,
     help=t("overview.include.help"),
-    **bound("overview.included", state.included_case_ids(), save=state.set_included),
+    **bound(OVERVIEW.included, state.included_case_ids(), save=state.set_included),
 )
 if not included:
     st.info(t("overview.none"))
@@ -49,7 +50,7 @@ if not results:
 
 table = overview(results, allow_mixed_price_levels=True)
 adjusted = None
-if toggle(t("optimism.show"), key="overview.optimism", help=t("overview.optimism.help")):
+if toggle(t("optimism.show"), key=OVERVIEW.optimism, help=t("overview.optimism.help")):
     bias = state.optimism_bias()
     try:
         adjusted = {r.case.id: state.evaluate_with_optimism(r.case, settings, bias) for r in results}
@@ -110,7 +111,7 @@ dialect = choice(
     st.radio,
     t("overview.csv_dialect"),
     dialects,
-    key="overview.csv_dialect",
+    key=OVERVIEW.csv_dialect,
     default="danish",
     labels={d: t(f"overview.csv_{d}") for d in dialects},
     horizontal=True,

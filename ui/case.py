@@ -173,7 +173,7 @@ def upload_case_file(widget_key: str) -> None:
         st.session_state[UPLOAD_MESSAGE] = ("success", "case.upload.applied", fields, "")
     else:
         st.session_state[UPLOAD_MESSAGE] = ("success", "case.upload.added", {"file": name, "case": outcome.case_id}, "")
-    st.session_state["case.selected"] = outcome.case_id
+    st.session_state[CASE.selected] = outcome.case_id
 
 
 def save_variant(case_id: str) -> None:
