@@ -42,7 +42,7 @@ if state.is_extra(case_id):
 def _body(case_id: str) -> None:
     """Everything an assumption change touches: a change reruns this, not the sidebar, picker and header."""
     ids_now = state.case_ids()
-    selected = stored("case.selected", ids_now[0] if ids_now else None, lambda v: v in ids_now)  # as pick_case reads it
+    selected = stored(CASE.selected, ids_now[0] if ids_now else None, lambda v: v in ids_now)  # as pick_case reads it
     sync_view(changed=state.changed_case_ids(), case_ids=ids_now, case=selected)
     document = state.document_case(case_id)
     case = state.current_case(case_id)
