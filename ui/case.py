@@ -12,7 +12,7 @@ import streamlit as st
 
 from model import MAX_FILE_BYTES, Case, CaseFileError, case_to_yaml, format_value, unit_decimals
 
-from . import state
+from . import state, uploads
 from .i18n import t
 from .keys import CASE, widget
 from .tables import assumption_groups
@@ -126,7 +126,7 @@ def case_file_section(case_id: str, case: Case) -> None:
         buttons[1].button(
             t("case.remove"),
             help=t("case.remove.help"),
-            on_click=state.remove_case,
+            on_click=uploads.remove_case,
             args=(case_id,),
             icon=":material/delete:",
             key="case.remove",
@@ -164,7 +164,7 @@ def upload_case_file(widget_key: str) -> None:
             text = uploaded.getvalue().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise CaseFileError(name, t("case.upload.not_text")) from None
-        outcome = state.import_case(text, name)
+        outcome = uploads.import_case(text, name)
     except CaseFileError as exc:
         st.session_state[UPLOAD_MESSAGE] = ("error", "case.upload.failed", {"file": name}, exc.problem)
         return
@@ -179,7 +179,7 @@ def upload_case_file(widget_key: str) -> None:
 def save_variant(case_id: str) -> None:
     """Callback of "save as a variant": keep the current case as a new one and say so in a toast."""
     try:
-        variant = state.add_variant(case_id, t("case.variant.label"))
+        variant = uploads.add_variant(case_id, t("case.variant.label"))
     except ValueError as exc:
         st.toast(t("input.rejected", reason=md(str(exc))), icon=":material/error:")
         return

@@ -19,8 +19,7 @@ module re-exports the ones every page uses.
 from __future__ import annotations
 
 import os
-import re
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 
 import streamlit as st
@@ -33,9 +32,7 @@ from model import (
     OptimismBias,
     OverviewReport,
     Settings,
-    assumption_values,
     load_paths,
-    parse_case,
 )
 
 from .cache import audit_cached, evaluate_cached, evaluate_with_optimism, overview_xlsx_cached
@@ -43,9 +40,7 @@ from .keys import CASE, PORTFOLIO, SCENARIO, SENS
 
 __all__ = [
     "CASES_ENV",
-    "MAX_EXTRA_CASES",
-    "Imported",
-    "add_variant",
+    "all_overrides",
     "audit_cached",
     "base_cases",
     "case_ids",
@@ -55,7 +50,8 @@ __all__ = [
     "document_case",
     "evaluate_cached",
     "evaluate_with_optimism",
-    "import_case",
+    "extra_cases",
+    "forget_inputs",
     "included_case_ids",
     "is_extra",
     "load_errors",
@@ -63,7 +59,6 @@ __all__ = [
     "overrides",
     "overview_report",
     "overview_xlsx_cached",
-    "remove_case",
     "reset_all",
     "reset_case",
     "reset_override",
@@ -76,11 +71,8 @@ __all__ = [
 
 #: Environment variable naming another folder of case files (default: ``cases/`` beside ``app.py``).
 CASES_ENV = "WORKBENCH_CASES"
-#: Most uploaded cases and variants one session may hold (each file is at most 1 MB).
-MAX_EXTRA_CASES = 24
 
 _ROOT = Path(__file__).resolve().parent.parent
-_VARIANT_SUFFIX = re.compile(r"-v\d+$")
 
 
 # --- Case files -----------------------------------------------------------------------------
@@ -155,23 +147,25 @@ def overview_report() -> OverviewReport | None:
 # --- Cases of the session ---------------------------------------------------------------------
 
 
-def _extra() -> dict[str, Case]:
+def extra_cases() -> dict[str, Case]:
+    """The uploaded cases and saved variants of the session, by id (the stored mapping)."""
     return st.session_state.setdefault(SCENARIO.extra, {})
 
 
-def _overrides() -> dict[str, dict[str, float]]:
+def all_overrides() -> dict[str, dict[str, float]]:
+    """The user's changed values of every case (the stored mapping)."""
     return st.session_state.setdefault(SCENARIO.overrides, {})
 
 
 def case_ids() -> list[str]:
     """Every case the user can open: the case folder's, then uploads and variants."""
     base = base_cases()
-    return [*base, *(cid for cid in _extra() if cid not in base)]
+    return [*base, *(cid for cid in extra_cases() if cid not in base)]
 
 
 def is_extra(case_id: str) -> bool:
     """Whether ``case_id`` was uploaded or saved as a variant in this session."""
-    return case_id in _extra() and case_id not in base_cases()
+    return case_id in extra_cases() and case_id not in base_cases()
 
 
 def document_case(case_id: str) -> Case:
@@ -179,17 +173,17 @@ def document_case(case_id: str) -> Case:
     base = base_cases()
     if case_id in base:
         return base[case_id]
-    return _extra()[case_id]
+    return extra_cases()[case_id]
 
 
 def overrides(case_id: str) -> dict[str, float]:
     """The user's assumption values for ``case_id`` that differ from its file (a copy)."""
-    return dict(_overrides().get(case_id, {}))
+    return dict(all_overrides().get(case_id, {}))
 
 
 def changed_case_ids() -> list[str]:
     """Cases with at least one changed assumption, in :func:`case_ids` order."""
-    changed = _overrides()
+    changed = all_overrides()
     return [cid for cid in case_ids() if changed.get(cid)]
 
 
@@ -202,7 +196,7 @@ def current_case(case_id: str) -> Case:
     ``KeyError`` for an unknown case.
     """
     case = document_case(case_id)
-    values = _overrides().get(case_id)
+    values = all_overrides().get(case_id)
     if not values:
         return case
     try:
@@ -228,25 +222,25 @@ def set_override(case_id: str, name: str, value: float) -> None:
     override.
     """
     document = document_case(case_id)
-    values = {**_overrides().get(case_id, {}), name: float(value)}
+    values = {**all_overrides().get(case_id, {}), name: float(value)}
     candidate = document.with_values(values)
     evaluate_cached(candidate, settings())
     if float(document.assumption(name).value) == float(value):
         del values[name]
-    st.session_state[SCENARIO.overrides] = {**_overrides(), case_id: values}
+    st.session_state[SCENARIO.overrides] = {**all_overrides(), case_id: values}
 
 
 def reset_override(case_id: str, name: str) -> None:
     """Back to the file's value for one assumption."""
-    values = {k: v for k, v in _overrides().get(case_id, {}).items() if k != name}
-    st.session_state[SCENARIO.overrides] = {**_overrides(), case_id: values}
-    _forget_inputs(CASE.assumption(case_id, name))
+    values = {k: v for k, v in all_overrides().get(case_id, {}).items() if k != name}
+    st.session_state[SCENARIO.overrides] = {**all_overrides(), case_id: values}
+    forget_inputs(CASE.assumption(case_id, name))
 
 
 def reset_case(case_id: str) -> None:
     """Back to the file's values for every assumption of ``case_id``."""
-    st.session_state[SCENARIO.overrides] = {k: v for k, v in _overrides().items() if k != case_id}
-    _forget_inputs(CASE.assumptions(case_id), prefix=True)
+    st.session_state[SCENARIO.overrides] = {k: v for k, v in all_overrides().items() if k != case_id}
+    forget_inputs(CASE.assumptions(case_id), prefix=True)
 
 
 def reset_all() -> None:
@@ -261,106 +255,10 @@ def reset_all() -> None:
         del st.session_state[key]
 
 
-def _forget_inputs(key: str, prefix: bool = False) -> None:
+def forget_inputs(key: str, prefix: bool = False) -> None:
     """Drop typed text (and its error) so the inputs show the values again."""
     inputs = st.session_state.get(SCENARIO.inputs, {})
     st.session_state[SCENARIO.inputs] = {k: v for k, v in inputs.items() if not (k.startswith(key) if prefix else k == key)}
-
-
-# --- Uploads and variants ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Imported:
-    """What :func:`import_case` did: ``"applied"`` changed values to ``case_id``, or ``"added"`` it."""
-
-    kind: str
-    case_id: str
-    count: int
-
-
-def _unique_id(wanted: str) -> str:
-    taken = set(case_ids())
-    if wanted not in taken:
-        return wanted
-    root = _VARIANT_SUFFIX.sub("", wanted)[:27]
-    number = 2
-    while f"{root}-{number}" in taken:
-        number += 1
-    return f"{root}-{number}"
-
-
-def _add(case: Case, include: bool) -> str:
-    if len(_extra()) >= MAX_EXTRA_CASES:
-        msg = f"there are already {MAX_EXTRA_CASES} uploaded cases and variants"
-        raise ValueError(msg)
-    case_id = _unique_id(case.id)
-    if case_id != case.id:
-        case = case.model_copy(update={"id": case_id})
-    st.session_state[SCENARIO.extra] = {**_extra(), case_id: case}
-    if include:
-        set_included([*included_case_ids(), case_id])
-    return case_id
-
-
-def import_case(text: str, source: str) -> Imported:
-    """Take an uploaded case file: validated first, and nothing changes if it is bad.
-
-    A file whose case id is open and which differs from that case only in
-    assumption values (a case file this app downloaded) restores those values
-    as changes; any other valid file is added as a new case (renamed
-    ``<id>-2`` if its id is taken) and included in the overview. Raises
-    :class:`model.CaseFileError` naming the problem.
-    """
-    case = parse_case(text, source)
-    if case.id in case_ids():
-        document = document_case(case.id)
-        names = {a.name for a in document.assumptions}
-        uploaded = assumption_values(case)
-        if set(uploaded) == names:
-            base = assumption_values(document)
-            changed = {name: value for name, value in uploaded.items() if value != base[name]}
-            if document.with_values(changed) == case:
-                try:
-                    evaluate_cached(case, settings())
-                except ValueError as exc:
-                    raise CaseFileError(source, str(exc)) from None
-                st.session_state[SCENARIO.overrides] = {**_overrides(), case.id: changed}
-                _forget_inputs(CASE.assumptions(case.id), prefix=True)
-                return Imported("applied", case.id, len(changed))
-    try:
-        evaluate_cached(case, settings())
-        case_id = _add(case, include=True)
-    except ValueError as exc:
-        raise CaseFileError(source, str(exc)) from None
-    return Imported("added", case_id, len(case.assumptions))
-
-
-def add_variant(case_id: str, label: str = "variant") -> str:
-    """Save the current ``case_id`` (with the user's values) as a new case ``<id>-v<n>``; returns its id.
-
-    Its title gets `` (<label> <n>)``. The variant is not added to the
-    overview (it would count the case twice). Raises ``ValueError`` when the
-    session holds too many extra cases.
-    """
-    root = _VARIANT_SUFFIX.sub("", case_id)[:28]
-    number = 1
-    while f"{root}-v{number}" in case_ids():
-        number += 1
-    case = current_case(case_id)
-    suffix = f" ({label} {number})"
-    variant = case.model_copy(update={"id": f"{root}-v{number}", "title": case.title[: 300 - len(suffix)] + suffix})
-    return _add(variant, include=False)
-
-
-def remove_case(case_id: str) -> None:
-    """Remove an uploaded case or a variant (the case folder's cases stay)."""
-    if not is_extra(case_id):
-        return
-    st.session_state[SCENARIO.extra] = {k: v for k, v in _extra().items() if k != case_id}
-    st.session_state[SCENARIO.overrides] = {k: v for k, v in _overrides().items() if k != case_id}
-    st.session_state[SCENARIO.included] = [cid for cid in included_case_ids() if cid != case_id]
-    _forget_inputs(CASE.assumptions(case_id), prefix=True)
 
 
 def included_case_ids() -> list[str]:
