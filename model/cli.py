@@ -5,6 +5,9 @@
     python -m model export [PATH...] --xlsx FILE
     python -m model memo [PATH...] [--case ID] --docx FILE [--pdf FILE]   (see model.memo.cli)
     python -m model portfolio [PATH...] [--budget-service X] ... --format table|json   (see model.choice_cli)
+    python -m model summary [PATH...] --scenario ID [--version N] --format json
+    python -m model scenarios create|set|list|show ...   (see model.store.cli)
+    python -m model db upgrade
 
 PATH is case files or folders (default ``cases/``). A bad file gives one line
 on stderr naming the file and the problem, the other files are still
@@ -35,6 +38,7 @@ from .portfolio import Portfolio, audit_findings, evaluate_paths
 from .price_index import DEFAULT_INDEX_FILE, MissingIndexError, load_price_index
 from .realisation_cli import add_parser as add_realisation
 from .realisation_cli import run as run_realisation
+from .store import cli as store_cli
 from .text import printable
 
 __all__ = ["main"]
@@ -50,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     ):
         sub = commands.add_parser(name, help=text)
         sub.add_argument("paths", nargs="*", default=["cases"], metavar="PATH", help="case files or folders (default: cases/)")
+        if name == "summary":
+            store_cli.add_summary_options(sub)
         if formats:
             sub.add_argument("--format", choices=formats, default="table")
         else:
@@ -72,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     memo_cli.add_parser(commands)
     add_realisation(commands)
     simulate_cli.add_parser(commands)
+    store_cli.add_parser(commands)
     return parser
 
 
@@ -151,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_realisation(args)
     if args.command == "simulate":
         return simulate_cli.run(args)
+    if args.command in store_cli.COMMANDS:
+        return store_cli.run(args)
     try:
         settings = Settings(discount_rate=args.rate, horizon=args.horizon, hours_per_fte=args.hours_per_fte)
         labour = Labour(hours_per_fte=args.hours_per_fte, absence_days=args.absence_days) if args.command == "summary" else None
@@ -158,7 +167,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     factors = None
-    if args.command == "summary" and args.price_level is not None:
+    if getattr(args, "scenario", None):
+        portfolio = store_cli.summary_portfolio(args)
+        if portfolio is None:
+            return 1
+    elif args.command == "summary" and args.price_level is not None:
         try:
             portfolio, factors = evaluate_paths_at(args.paths, settings, load_price_index(args.index), args.price_level)
         except (CaseFileError, MissingIndexError, ValueError) as exc:
