@@ -90,7 +90,7 @@ def test_summary_of_a_scenario_after_a_restart_is_the_files_with_its_changes(url
     # Each call is a new process: only the database carries the scenario over.
     summary = json.loads(cli(url, "summary", "--scenario", scenario_id, "--format", "json", process=True).stdout)
     files = json.loads(cli(url, "summary", "--format", "json", "--rate", "0.04").stdout)
-    assert list(summary) == list(files) == ["cases", "overview", "errors"]
+    assert list(summary) == list(files) and list(summary)[:3] == ["cases", "overview", "errors"]
     i5 = next(c for c in summary["cases"] if c["id"] == "I5")
     # By hand: 80 citizens × 1 more hour × 52 weeks × 355,13 kr. = 1.477,3 t.kr.: -1.935 - 1.477,3 = -3.412,3.
     assert i5["net_permanent"] == pytest.approx(-3412.3, abs=0.05)

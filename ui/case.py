@@ -13,7 +13,7 @@ import streamlit as st
 from model import Case, CaseFileError, case_to_yaml, format_value, unit_decimals
 from model.loader import MAX_FILE_BYTES
 
-from . import state
+from . import scenario, state
 from .i18n import t
 from .tables import assumption_groups
 from .widgets import download, md, number_input
@@ -93,6 +93,7 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
                         type="tertiary",
                         key=f"case.reset.{case_id}.{assumption.name}",
                     )
+                    scenario.note_field(case_id, assumption.name)
 
 
 def case_file_section(case_id: str, case: Case) -> None:

@@ -47,8 +47,7 @@ class StaleVersionError(StoreError):
         who = ", ".join(dict.fromkeys(a for a in authors if a)) or "someone"
         what = "; ".join(d.describe() for d in theirs) or "no assumption changes"
         super().__init__(
-            f"scenario {scenario_id} is at version {latest}, not {base}: {who} saved in between ({what}); "
-            "nothing was written"
+            f"scenario {scenario_id} is at version {latest}, not {base}: {who} saved in between ({what}); nothing was written"
         )
 
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import translate_error
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported where it is used: the command line and the engine stay quick to start.
 
 __all__ = ["MIGRATIONS", "current_revision", "ensure_schema", "head_revision", "upgrade"]
 
@@ -28,6 +30,8 @@ _LOCK_ID = 720_2026_09  # any constant: one advisory lock for the store's migrat
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -36,6 +40,8 @@ def _config() -> Config:
 @cache
 def head_revision() -> str:
     """The newest migration's revision id."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
@@ -43,6 +49,8 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The database's revision (None for an empty database); ``StoreError`` if it cannot be read."""
+    from alembic.runtime.migration import MigrationContext
+
     try:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
@@ -52,6 +60,8 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, revision: str = "head") -> str | None:
     """Apply the migrations up to ``revision`` in one locked transaction; returns the revision reached."""
+    from alembic import command
+
     config = _config()
     try:
         with engine.begin() as connection:

@@ -20,11 +20,20 @@ def _run(connection: object) -> None:
         context.run_migrations()
 
 
-connection = context.config.attributes.get("connection")
-if connection is not None:
-    _run(connection)
-else:
+def _main() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
     engine = make_store_engine()
     with engine.begin() as opened:
         _run(opened)
     engine.dispose()
+
+
+try:
+    context.config  # noqa: B018 (only inside Alembic; pytest's doctest collection imports this file too)
+except (AttributeError, NameError):
+    pass
+else:
+    _main()
