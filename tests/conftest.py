@@ -22,6 +22,7 @@ PAGES = {
     "portfolio": "app_pages/portfolio.py",
     "followup": "app_pages/followup.py",
     "labour": "app_pages/labour.py",
+    "scenarios": "app_pages/scenarios.py",
 }
 
 
