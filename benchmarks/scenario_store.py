@@ -85,11 +85,12 @@ def _fill(store: ScenarioStore, count: int) -> list[str]:
     return ids
 
 
-def _open_times(store: ScenarioStore, ids: list[str], times: list[float]) -> None:
+def _open_times(store: ScenarioStore, ids: list[str], times: list[float], cpu: list[float]) -> None:
     scenario_id = random.choice(ids)
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     store.open(scenario_id)
     times.append(time.perf_counter() - start)
+    cpu.append(time.process_time() - start_cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     random.seed(9)
     medians = {}
     with tempfile.TemporaryDirectory() as folder:
-        stores, ids, times = {}, {}, {}
+        stores, ids, times, cpu = {}, {}, {}, {}
         for label, count in (("small", args.small), ("large", args.large)):
             url = args.url or f"sqlite:///{Path(folder) / f'{label}.db'}"
             stores[label] = ScenarioStore(make_store_engine(url))
@@ -111,15 +112,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{count:>6} scenarios filled in {time.perf_counter() - started:.1f} s")
             for scenario_id in ids[label][:20]:  # warm-up: connections, statement cache
                 stores[label].open(scenario_id)
-            times[label] = []
+            times[label], cpu[label] = [], []
         # Alternate small and large, so a busy moment of the machine hits both alike.
         for _ in range(args.opens):
             for label in ("small", "large"):
-                _open_times(stores[label], ids[label], times[label])
+                _open_times(stores[label], ids[label], times[label], cpu[label])
         for label in ("small", "large"):
             medians[label] = statistics.median(times[label])
             count = len(ids[label])
-            print(f"{count:>6} scenarios: median open {medians[label] * 1e3:.3f} ms over {args.opens} opens")
+            cpu_ms = statistics.median(cpu[label]) * 1e3
+            print(f"{count:>6} scenarios: median open {medians[label] * 1e3:.3f} ms (CPU {cpu_ms:.3f} ms) over {args.opens} opens")
             stores[label].engine.dispose()
     ratio = medians["large"] / medians["small"]
     print(f"store_ratio={ratio:.2f}")

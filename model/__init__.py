@@ -12,6 +12,8 @@ savings negative. Typical use::
 See ``docs/`` for the case-file format and the conventions.
 """
 
+import importlib
+
 from . import charts
 from .actuals import ACTUALS_COLUMNS, Actuals, ActualsImport, actuals_template_csv, follow_up_years, parse_actuals, read_actuals
 from .audit import TOLERANCE, Finding, audit_case, audit_overview
@@ -113,29 +115,6 @@ from .realisation import PHASES, STATUSES, LineRealisation, LineYear, Realisatio
 from .schema import Assumption, Case, Line, OverviewReport, OverviewRow, Reported, ReportedRow, ReportedTable
 from .slips import AuditGroups, Slip, TextNote, group_findings
 from .status_report import StatusItem, status_report_xlsx
-from .store import (
-    CaseFile,
-    Change,
-    Difference,
-    DocumentChange,
-    Scenario,
-    ScenarioDocument,
-    ScenarioInfo,
-    ScenarioNotFound,
-    ScenarioStore,
-    StaleVersionError,
-    StoreError,
-    StoreUnavailable,
-    Version,
-    against_documents,
-    configure_engine,
-    describe_url,
-    diff,
-    parse_scenario_id,
-    register_section,
-    resolve_url,
-)
-from .store.apply import AppliedScenario, apply_value, import_case_file, scenario_cases, scenario_portfolio, scenario_settings
 from .uncertainty import (
     MonteCarlo,
     Range,
@@ -363,3 +342,45 @@ __all__ += [
     "summary_with_domain",
     "vary_anyway",
 ]
+
+# The scenario store (SQLAlchemy, Alembic) loads on first use of one of its names, so the commands and
+# pages that do not use it start as quickly as before.
+_LAZY = {
+    "CaseFile": "store",
+    "Change": "store",
+    "Difference": "store",
+    "DocumentChange": "store",
+    "Scenario": "store",
+    "ScenarioDocument": "store",
+    "ScenarioInfo": "store",
+    "ScenarioNotFound": "store",
+    "ScenarioStore": "store",
+    "StaleVersionError": "store",
+    "StoreError": "store",
+    "StoreUnavailable": "store",
+    "Version": "store",
+    "against_documents": "store",
+    "configure_engine": "store",
+    "describe_url": "store",
+    "diff": "store",
+    "parse_scenario_id": "store",
+    "register_section": "store",
+    "resolve_url": "store",
+    "AppliedScenario": "store.apply",
+    "apply_value": "store.apply",
+    "import_case_file": "store.apply",
+    "scenario_cases": "store.apply",
+    "scenario_portfolio": "store.apply",
+    "scenario_settings": "store.apply",
+}
+
+
+def __getattr__(name: str) -> object:
+    """``model.ScenarioStore`` and the other scenario-store names, imported when first used."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'model' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

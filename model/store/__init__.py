@@ -12,6 +12,10 @@ See ``docs/store.md``: the document, the tables, migrations, and how a
 feature adds its own section.
 """
 
+from __future__ import annotations
+
+import importlib
+
 from .diff import Difference, DocumentChange, against_documents, diff
 from .document import (
     DOCUMENT_FORMAT,
@@ -23,10 +27,28 @@ from .document import (
     register_section,
     registered_sections,
 )
-from .engine import DATABASE_URL_ENV, DEFAULT_DATABASE, configure_engine, describe_url, make_store_engine, resolve_url
 from .errors import ScenarioNotFound, StaleVersionError, StoreError, StoreUnavailable, translate_error
-from .migrate import current_revision, ensure_schema, head_revision, upgrade
-from .repository import Draft, Scenario, ScenarioInfo, ScenarioStore, Version, parse_scenario_id
+
+# The engine, migrations and repository (SQLAlchemy, Alembic) load on first use: the command line registers
+# its subcommands without importing them.
+_LAZY = {
+    "DATABASE_URL_ENV": "engine",
+    "DEFAULT_DATABASE": "engine",
+    "configure_engine": "engine",
+    "describe_url": "engine",
+    "make_store_engine": "engine",
+    "resolve_url": "engine",
+    "current_revision": "migrate",
+    "ensure_schema": "migrate",
+    "head_revision": "migrate",
+    "upgrade": "migrate",
+    "Draft": "repository",
+    "Scenario": "repository",
+    "ScenarioInfo": "repository",
+    "ScenarioStore": "repository",
+    "Version": "repository",
+    "parse_scenario_id": "repository",
+}
 
 __all__ = [
     "DATABASE_URL_ENV",
@@ -63,3 +85,14 @@ __all__ = [
     "translate_error",
     "upgrade",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """The store's public names, imported from their modules when first used."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'model.store' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

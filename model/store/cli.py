@@ -23,7 +23,7 @@ import json
 import re
 import sys
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -33,10 +33,13 @@ from ..portfolio import Portfolio
 from .apply import apply_value, import_case_file, scenario_cases, scenario_portfolio
 from .diff import diff
 from .document import ScenarioDocument
-from .engine import describe_url, make_store_engine, resolve_url
 from .errors import StoreError
-from .migrate import upgrade
-from .repository import ScenarioStore
+
+if TYPE_CHECKING:
+    from .repository import ScenarioStore
+
+# The engine, migrations and repository (SQLAlchemy, Alembic) are imported by the functions that use them,
+# so registering these subcommands costs ``python -m model summary`` nothing.
 
 __all__ = ["COMMANDS", "add_parser", "add_summary_options", "run", "summary_portfolio"]
 
@@ -255,6 +258,10 @@ def _run_scenarios(store: ScenarioStore, args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``scenarios ...`` or ``db upgrade``; returns the exit status."""
+    from .engine import describe_url, make_store_engine, resolve_url
+    from .migrate import upgrade
+    from .repository import ScenarioStore
+
     try:
         if args.command == "db":
             engine = make_store_engine()
@@ -275,6 +282,9 @@ def run(args: argparse.Namespace) -> int:
 
 def summary_portfolio(args: argparse.Namespace) -> Portfolio | None:
     """The portfolio ``summary --scenario ID`` prints (None after an error on stderr)."""
+    from .engine import make_store_engine
+    from .repository import ScenarioStore
+
     try:
         store = ScenarioStore(make_store_engine())
         try:

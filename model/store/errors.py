@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError, SQLAlchemyError
-
 if TYPE_CHECKING:
     from sqlalchemy import URL
 
@@ -53,6 +51,8 @@ class StaleVersionError(StoreError):
 
 def translate_error(exc: BaseException, url: URL) -> StoreError:
     """A database exception as one :class:`StoreError` naming the database (no credentials) and the problem."""
+    from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError, SQLAlchemyError
+
     from .engine import describe_url
 
     where = describe_url(url)
