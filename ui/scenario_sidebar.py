@@ -12,6 +12,7 @@ import streamlit as st
 from model import StoreError
 
 from . import scenario
+from .fragments import note_view
 from .i18n import t
 from .scenario_history import describe
 from .widgets import md
@@ -102,7 +103,9 @@ def scenario_sidebar() -> None:
         st.markdown(f"**{t('scenario.unsaved_name')}**")
     else:
         st.markdown(f"**{md(str(on['name']))}** · {t('scenario.version', version=on['version'])}")
-    if scenario.dirty():
+    unsaved = scenario.dirty()
+    note_view(unsaved=unsaved)  # a fragment's change that flips it reruns the app (ui.fragments)
+    if unsaved:
         st.markdown(f":orange-badge[● {t('scenario.dirty')}]")
     st.text_input(t("scenario.author"), key=scenario.AUTHOR, placeholder=t("scenario.author.placeholder"), max_chars=200)
     left, right = st.columns(2)
