@@ -18,8 +18,9 @@ Conventions (see ``docs/excel-export.md``): amounts in 1.000 kr. at the
 case's price level, **costs positive, savings negative**; the price level
 stands in every table header. A line's yearly cell is its case-file
 formula rendered by :meth:`model.Formula.to_excel` (times the phase-in share
-unless the formula names ``indfasning`` itself); explicit amounts are plain
-numbers, because they are inputs. Input cells are yellow.
+when the line has a profile, then ``ROUND(x/m,0)*m`` for its ``round_to``);
+explicit amounts are plain numbers, because they are inputs. A derived item is
+a formula cell on Antagelser with its own defined name. Input cells are yellow.
 
 Key figures, as :mod:`model.kpi` computes them:
 
@@ -52,7 +53,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from .evaluate import CaseResult, Settings, assumption_values, evaluate, phase_shares, phased_by_itself
+from .evaluate import CaseResult, Settings, case_values, evaluate, phase_shares
 from .export_csv import OVERVIEW_COLUMNS
 from .formula import Formula
 from .kpi import extend_flows
@@ -72,6 +73,8 @@ ASSUMPTIONS_SHEET = "Antagelser"
 #: name (``<case>_<assumption>``) can ever equal one.
 _RATE_NAME = "Diskonteringsrente"
 _FTE_NAME = "TimerPrAarsvaerk"
+#: Key of a case's own hours per årsværk in its name map (not an identifier, so no assumption can take it).
+_CASE_FTE = " hours_per_fte"
 
 #: Tolerance of the payback test, as in :mod:`model.kpi`.
 _EPS = "1E-9"
@@ -166,6 +169,7 @@ class _Formats:
         self.share = add(num_format="0.0%")
         self.share_input = add(num_format="0.0%", **input_fill)
         self.value_input = add(num_format="General", **input_fill)
+        self.value = add(num_format="General")
         self.flag = add(num_format="0", align="right")
         self.years = add(num_format='0 "år"', align="right", bold=True)
         self.decimal = add(num_format="#,##0.0")
@@ -258,17 +262,31 @@ def _write_assumptions(
     ]
     taken = {_RATE_NAME.casefold(), _FTE_NAME.casefold()}
     refs: list[dict[str, str]] = []
+    formulas: dict[int, tuple[str, float]] = {}  # row index -> (Excel formula, cached value) of derived items
     for result in results:
+        case = result.case
         names: dict[str, str] = {}
-        for a in result.case.assumptions:
-            names[a.name] = _defined_name(result.case.id, a.name, taken)
-            rows.append((result.case.id, a.name, a.label, float(a.value), a.unit, a.source, names[a.name]))
+        for a in case.assumptions:
+            names[a.name] = _defined_name(case.id, a.name, taken)
+            rows.append((case.id, a.name, a.label, float(a.value), a.unit, a.source, names[a.name]))
+        if case.hours_per_fte is not None:
+            names[_CASE_FTE] = _defined_name(case.id, _FTE_NAME, taken)
+            fte = float(case.hours_per_fte)
+            rows.append((case.id, "hours_per_fte", "Timer pr. årsværk i denne case", fte, "timer", "Casefilen", names[_CASE_FTE]))
+        env = case_values(case)
+        for item in case.derived_in_order():
+            formulas[len(rows)] = (Formula.parse(item.formula).to_excel(names), float(env[item.name]))
+            names[item.name] = _defined_name(case.id, item.name, taken)
+            rows.append((case.id, item.name, item.label, float(env[item.name]), item.unit, item.source, names[item.name]))
         refs.append(names)
     for index, (case_id, name, label, value, unit, source, defined) in enumerate(rows):
         row = 3 + index
         for col, text in ((0, case_id), (1, name), (2, label), (4, unit), (5, source), (6, defined)):
             sheet.write_string(row, col, text, formats.text)
-        sheet.write_number(row, 3, value, formats.value_input)
+        if index in formulas:
+            sheet.write_formula(row, 3, "=" + formulas[index][0], formats.value, formulas[index][1])
+        else:
+            sheet.write_number(row, 3, value, formats.value_input)
         if book.define_name(defined, f"='{ASSUMPTIONS_SHEET}'!{xl_rowcol_to_cell(row, 3, row_abs=True, col_abs=True)}"):
             msg = f"Excel refuses the defined name {defined!r}"  # unreachable: _defined_name makes valid names
             raise ValueError(msg)
@@ -506,17 +524,18 @@ class _CaseSheet:
         assumptions; a later year repeats the year before (a reference); a
         year before the first key is 0 (an input).
         """
-        lines = [ln for ln in self.result.case.lines if ln.phase_in]
+        case = self.result.case
+        lines = [ln for ln in case.lines if ln.phase_in is not None]
         if not lines:
             return
-        env = assumption_values(self.result.case)
+        env = case_values(case)
         self.sheet.write_string(self.row, _LABEL, "Indfasning (andel af fuld effekt)", self.formats.heading)
         self.header(self.row + 1, "Linje", "")
         for row, line in enumerate(lines, start=self.row + 2):
             self.share_rows[line.name] = row
             self.label(row, line.name)
-            shares = phase_shares(line, self.years, env)
-            phase_in = line.phase_in or {}
+            shares = phase_shares(case, line, self.years, env)
+            phase_in = case.profile(line) or {}
             for index, year in enumerate(self.years):
                 col, spec = _FIRST + index, phase_in.get(year)
                 if isinstance(spec, str):
@@ -552,24 +571,26 @@ class _CaseSheet:
         self.label(total, "Timer i alt", self.formats.text_bold)
         self.year_row(total, flows.hours, lambda col, _: f"SUM({self.column(first, total - 1, col)})", self.formats.amount_total)
         self.label(fte, "Årsværk (timer i alt / timer pr. årsværk)")
-        self.year_row(fte, self.result.fte, lambda col, _: f"{self.cell(total, col)}/{_FTE_NAME}", self.formats.decimal)
+        divisor = self.names.get(_CASE_FTE, _FTE_NAME)
+        self.year_row(fte, self.result.fte, lambda col, _: f"{self.cell(total, col)}/{divisor}", self.formats.decimal)
         self.row = fte + 2
         return fte
 
-    def line_formula(self, formula: Formula, line: Line, col: int, phased: bool = True) -> str:
-        """``formula`` of ``line`` in one year as Excel text.
+    def line_formula(self, formula: Formula, line: Line, col: int, phased: bool = True, rounded: bool = False) -> str:
+        """``formula`` of ``line`` in one year as Excel text, as the engine computes it.
 
-        With ``phased`` (a line's ``formula`` or ``hours``) the phase-in is
-        applied once, as in the engine: a formula naming ``indfasning`` uses
-        the share cell itself, one naming ``timer`` builds on the hours cell
-        (already phased in), any other is multiplied by the share cell.
-        Explicit amounts given as formulas are not phased. ``timer`` is the
-        line's hours cell of the year (0 without hours).
+        With ``phased`` (a line's every-year ``formula`` and its ``hours``)
+        the text is multiplied by the line's phase-in share cell; with
+        ``rounded`` it is then rounded to the line's ``round_to``
+        (``ROUND(x/m,0)*m``, half away from zero like the engine).
         """
-        share = self.cell(self.share_rows[line.name], col) if phased and line.name in self.share_rows else "1"
-        timer = self.cell(self.hour_rows[line.name], col) if line.name in self.hour_rows else "0"
-        text = formula.to_excel({**self.names, "indfasning": share, "timer": timer})
-        return text if phased_by_itself(formula) or share == "1" else f"({text})*{share}"
+        text = formula.to_excel(self.names)
+        if phased and line.name in self.share_rows:
+            text = f"({text})*{self.cell(self.share_rows[line.name], col)}"
+        if rounded and line.round_to is not None:
+            multiple = repr(float(line.round_to)).removesuffix(".0")
+            text = f"ROUND(({text})/{multiple},0)*{multiple}"
+        return text
 
     def write_lines(self) -> None:
         """Every line's yearly cells in tables 1-3: formulas, or numbers where the case file gives amounts (inputs)."""
@@ -578,9 +599,9 @@ class _CaseSheet:
             row, values = self.line_rows[line.name], flows.lines[line.name]
             for index, year in enumerate(self.years):
                 col = _FIRST + index
-                spec = line.formula if line.formula is not None else (line.amounts or {}).get(year)
+                spec, phased = line.spec(year)
                 if isinstance(spec, str):
-                    text = self.line_formula(Formula.parse(spec), line, col, phased=line.formula is not None)
+                    text = self.line_formula(Formula.parse(spec), line, col, phased=phased, rounded=True)
                     self.formula(row, col, text, values[index], self.formats.amount)
                 else:
                     self.sheet.write_number(row, col, float(spec or 0.0), self.formats.amount_input)
