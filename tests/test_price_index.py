@@ -35,7 +35,7 @@ assumptions:
   - {name: timer_sparet, label: Timer, value: 1000, unit: timer/år, source: test}
   - {name: timepris, label: Timepris, value: 400, unit: kr./time, source: test}
 lines:
-  - {name: Tid sparet, kind: permanent, area: service, formula: "-timer * timepris / 1000", hours: timer_sparet}
+  - {name: Tid sparet, kind: permanent, area: service, formula: "-timer_sparet * timepris / 1000", hours: timer_sparet}
   - {name: Udstyr, kind: one_off, area: anlaeg, amounts: {2020: 500}}
   - {name: Projektleder, kind: one_off, area: service, amounts: {2020: 100}, price_index: wage}
 """
