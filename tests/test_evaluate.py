@@ -481,10 +481,11 @@ class TestOverview:
         portfolio = evaluate_cases(cases)
         assert [r.case.id for r in portfolio.results] == ["T1", "T2"]
         assert portfolio.overview.total is None
-        assert len(portfolio.errors) == 1
-        assert "different price levels" in portfolio.errors[0]
-        assert "T1: 2020" in portfolio.errors[0]
-        assert "T2: 2016" in portfolio.errors[0]
+        assert portfolio.errors == ()
+        assert len(portfolio.warnings) == 1
+        assert "different price levels" in portfolio.warnings[0]
+        assert "T1: 2020" in portfolio.warnings[0]
+        assert "T2: 2016" in portfolio.warnings[0]
         data = summary_data(portfolio)
         assert [row["id"] for row in data["overview"]["rows"]] == ["T1", "T2"]
         assert data["overview"]["total"] is None
@@ -504,4 +505,4 @@ class TestOverview:
     def test_empty_portfolio(self):
         portfolio = evaluate_cases([])
         assert portfolio.overview is None
-        assert summary_data(portfolio) == {"cases": [], "overview": None, "errors": []}
+        assert summary_data(portfolio) == {"cases": [], "overview": None, "errors": [], "warnings": []}
