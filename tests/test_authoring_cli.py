@@ -154,3 +154,19 @@ def test_a_validated_case_evaluates_like_the_cases(tmp_path):
     path = tmp_path / "i4.yaml"
     path.write_text((CASES / "i4.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     assert evaluate(load_case(path)).kpis.payback_years == 6
+
+
+def test_the_worked_example_in_the_docs_gives_the_figures_it_shows():
+    import re
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "case-format.md").read_text(encoding="utf-8")
+    example = re.search(r"## A worked example.*?```yaml\n(.*?)```", text, re.S)
+    assert example is not None
+    result = evaluate(parse_case(example.group(1), "docs/case-format.md"))
+    # By hand: 80 × 2 × 52 = 8.320 timer × 355 kr. = 2.953,6 t.kr.; × 0,5 = 1.476,8 → 1.475 (5 t.kr.), then 2.955.
+    assert result.flows.lines["Effektivisering, tidsmæssig gevinst"].tolist() == [0, -1475, -2955, -2955, -2955]
+    # 10 % of 80 × 15.000 kr. = 120 t.kr. a year, half in 2028; the lifts 1.200 t.kr. in 2027.
+    assert result.flows.total_impact_all.tolist() == [1200, -1415, -2835, -2835, -2835]
+    assert result.kpis.payback_years == 2
+    assert result.kpis.fte_full == pytest.approx(8320 / 1924)
+    assert "| Samlet økonomisk påvirkning | 1.200 | −1.415 | −2.835 | −2.835 | −2.835 |" in text
