@@ -1,8 +1,9 @@
 """The workbench's entry point: page config, the shared sidebar, and the pages.
 
 Run with ``streamlit run app.py``; it opens on the overview. The sidebar
-holds what every page shares: the language, the appraisal settings (discount
-rate, horizon, hours per årsværk) and "reset all". Pages live in
+holds what every page shares: the language, the saved scenario (save, save
+as, open, history; ``ui/scenario_sidebar.py``), the appraisal settings
+(discount rate, horizon, hours per årsværk) and "reset all". Pages live in
 ``app_pages/`` and read the scenario from ``ui.state``.
 """
 
@@ -13,11 +14,12 @@ from functools import partial
 import streamlit as st
 
 from model import Settings, format_number, format_percent_da
-from ui import state
+from ui import scenario, state
 from ui.domain import discount_presets
 from ui.fragments import note_view
 from ui.i18n import LANGUAGE_KEY, LANGUAGES, language, t
 from ui.keys import SIDEBAR
+from ui.scenario_sidebar import scenario_sidebar
 from ui.widgets import choice, md, number_input
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/account_balance:", layout="wide")
@@ -43,6 +45,7 @@ def _sidebar() -> None:
             labels=languages,
             required=True,
         )
+        scenario_sidebar()
         st.subheader(t("sidebar.settings"))
         # Ranges as model.Settings accepts them; the rate is shown in percent.
         for field, limits in (
@@ -84,7 +87,6 @@ def _sidebar() -> None:
         st.caption(t("sidebar.units"))
 
 
-_sidebar()
 OVERVIEW = st.Page("app_pages/overview.py", title=t("page.overview"), icon=":material/table_chart:", url_path="oversigt")
 
 
@@ -93,6 +95,7 @@ def _home() -> None:
     st.switch_page(OVERVIEW, query_params=st.query_params.to_dict())
 
 
+scenario.sync()  # a ?scenario= URL opens before the sidebar draws
 pages = [
     st.Page(_home, title=t("page.overview"), url_path="start", default=True, visibility="hidden"),
     OVERVIEW,
@@ -103,5 +106,9 @@ pages = [
     st.Page("app_pages/portfolio.py", title=t("page.portfolio"), icon=":material/checklist:", url_path="portefoelje"),
     st.Page("app_pages/followup.py", title=t("page.followup"), icon=":material/monitoring:", url_path="opfoelgning"),
     st.Page("app_pages/labour.py", title=t("page.labour"), icon=":material/groups:", url_path="arbejdskraft"),
+    st.Page("app_pages/scenarios.py", title=t("page.scenarios"), icon=":material/history:", url_path="scenarier"),
 ]
-st.navigation(pages).run()
+navigation = st.navigation(pages)
+_sidebar()
+navigation.run()
+scenario.sync()  # keep this tab's draft in the store after the page's own changes

@@ -7,7 +7,7 @@ from functools import partial
 import streamlit as st
 
 from model import EvaluationError, format_amount, format_number, format_percent_da
-from ui import state
+from ui import scenario, state
 from ui.case import FILE_OPEN, assumption_editor, case_file_section
 from ui.charts import cumulative_data, flows_data
 from ui.fragments import note_view, sync_view
@@ -43,7 +43,8 @@ def _body(case_id: str) -> None:
     """Everything an assumption change touches: a change reruns this, not the sidebar, picker and header."""
     ids_now = state.case_ids()
     selected = stored(CASE.selected, ids_now[0] if ids_now else None, lambda v: v in ids_now)  # as pick_case reads it
-    sync_view(changed=state.changed_case_ids(), case_ids=ids_now, case=selected)
+    sync_view(changed=state.changed_case_ids(), case_ids=ids_now, case=selected, unsaved=scenario.dirty())
+    scenario.sync()  # this tab's draft, on every change the fragment reruns for
     document = state.document_case(case_id)
     case = state.current_case(case_id)
     changes = state.overrides(case_id)

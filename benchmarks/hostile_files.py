@@ -53,7 +53,7 @@ def _case(assumptions: int, lines: int, years: int, formula: str, rows: int = 0)
 
 
 def _files() -> dict[str, str]:
-    heavy = "-(" + "+".join(["a{0}"] * 6) + ") * indfasning"  # 51 characters at 61 years × 300 lines
+    heavy = "-(" + "+".join(["a{0}"] * 6) + ") * 1.5"  # 37 characters at 61 years × 300 lines, phased in
     long_formula = "-max(" + ", ".join(["a{0}"] * 280) + ")"  # 1.966 characters, nested 2 deep, the longest formula accepted
     long_lines = MAX_FORMULA_WEIGHT // (61 * len(long_formula.format("0000")))
     pairs = zip("abcdefgh", "bcdefghi", strict=True)

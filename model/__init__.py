@@ -12,6 +12,8 @@ savings negative. Typical use::
 See ``docs/`` for the case-file format and the conventions.
 """
 
+import importlib
+
 from . import charts
 from .actuals import ACTUALS_COLUMNS, Actuals, ActualsImport, actuals_template_csv, follow_up_years, parse_actuals, read_actuals
 from .audit import TOLERANCE, Finding, audit_case, audit_overview
@@ -159,13 +161,18 @@ __all__ = [
     "TOLERANCE",
     "Actuals",
     "ActualsImport",
+    "AppliedScenario",
     "Assumption",
     "AuditGroups",
     "Case",
+    "CaseFile",
     "CaseFileError",
     "CaseFollowUp",
     "CaseResult",
+    "Change",
     "ChangeNote",
+    "Difference",
+    "DocumentChange",
     "EvaluationError",
     "Finding",
     "Flows",
@@ -199,10 +206,18 @@ __all__ = [
     "ReportedRow",
     "ReportedTable",
     "Row",
+    "Scenario",
+    "ScenarioDocument",
+    "ScenarioInfo",
+    "ScenarioNotFound",
+    "ScenarioStore",
     "Settings",
     "Slip",
+    "StaleVersionError",
     "StatusEntry",
     "StatusItem",
+    "StoreError",
+    "StoreUnavailable",
     "SuccessCriterion",
     "SwitchingValue",
     "SwitchingValues",
@@ -212,8 +227,11 @@ __all__ = [
     "Tornado",
     "TornadoBar",
     "UncertaintyError",
+    "Version",
     "actuals_template_csv",
+    "against_documents",
     "apply_optimism_bias",
+    "apply_value",
     "assumption_values",
     "audit_case",
     "audit_findings",
@@ -222,7 +240,10 @@ __all__ = [
     "case_to_yaml",
     "charts",
     "compute_flows",
+    "configure_engine",
     "csv_bytes",
+    "describe_url",
+    "diff",
     "discounted_payback",
     "evaluate",
     "evaluate_cases",
@@ -237,6 +258,7 @@ __all__ = [
     "format_value",
     "format_years",
     "group_findings",
+    "import_case_file",
     "irr",
     "key_figures",
     "kpi_values",
@@ -258,13 +280,19 @@ __all__ = [
     "parse_case",
     "parse_follow_up",
     "parse_number",
+    "parse_scenario_id",
     "payback",
     "range_problem",
     "ranges",
     "read_actuals",
     "realisation",
+    "register_section",
+    "resolve_url",
     "round_shown",
     "safe_text",
+    "scenario_cases",
+    "scenario_portfolio",
+    "scenario_settings",
     "shown_xlsx",
     "status_report_xlsx",
     "summary_data",
@@ -338,3 +366,45 @@ __all__ += [
     "summary_with_domain",
     "vary_anyway",
 ]
+
+# The scenario store (SQLAlchemy, Alembic) loads on first use of one of its names, so the commands and
+# pages that do not use it start as quickly as before.
+_LAZY = {
+    "CaseFile": "store",
+    "Change": "store",
+    "Difference": "store",
+    "DocumentChange": "store",
+    "Scenario": "store",
+    "ScenarioDocument": "store",
+    "ScenarioInfo": "store",
+    "ScenarioNotFound": "store",
+    "ScenarioStore": "store",
+    "StaleVersionError": "store",
+    "StoreError": "store",
+    "StoreUnavailable": "store",
+    "Version": "store",
+    "against_documents": "store",
+    "configure_engine": "store",
+    "describe_url": "store",
+    "diff": "store",
+    "parse_scenario_id": "store",
+    "register_section": "store",
+    "resolve_url": "store",
+    "AppliedScenario": "store.apply",
+    "apply_value": "store.apply",
+    "import_case_file": "store.apply",
+    "scenario_cases": "store.apply",
+    "scenario_portfolio": "store.apply",
+    "scenario_settings": "store.apply",
+}
+
+
+def __getattr__(name: str) -> object:
+    """``model.ScenarioStore`` and the other scenario-store names, imported when first used."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'model' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -108,8 +108,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     portfolio = evaluate_cases(loaded.cases, settings, sources=loaded.sources)
     for message in portfolio.errors:
-        if not message.startswith("no 'I alt' row"):
-            print(f"error: {_clean(message)}", file=sys.stderr)
+        print(f"error: {_clean(message)}", file=sys.stderr)
     try:
         choice = choose(portfolio.results, options)
     except (PrerequisiteError, ChoiceError) as exc:  # a required case not evaluated; mixed price levels

@@ -5,10 +5,18 @@
     python -m model export [PATH...] --xlsx FILE
     python -m model memo [PATH...] [--case ID] --docx FILE [--pdf FILE]   (see model.memo.cli)
     python -m model portfolio [PATH...] [--budget-service X] ... --format table|json   (see model.choice_cli)
+    python -m model summary [PATH...] --scenario ID [--version N] --format json
+    python -m model scenarios create|set|list|show ...   (see model.store.cli)
+    python -m model db upgrade
+    python -m model new ID --title TITLE [--years 2027-2031] [--price-level 2026]
+    python -m model validate PATH...
+    python -m model schema [--write FILE]
 
 PATH is case files or folders (default ``cases/``). A bad file gives one line
 on stderr naming the file and the problem, the other files are still
-evaluated and printed, and the exit status is 1. Figures in 1.000 kr. at the
+evaluated and printed, and the exit status is 1. Valid files that do not go
+together (cases at different price levels: no "I alt" row) give a
+``warning:`` line on stderr and do not change the exit status. Figures in 1.000 kr. at the
 cases' price level, costs positive, savings negative. Text from the files
 (titles, names, messages) is printed with control characters escaped
 (``\\n``, ``\\x1b``), so a file cannot forge a row or drive the terminal.
@@ -21,7 +29,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from . import choice_cli, simulate_cli
+from . import authoring_cli, choice_cli, simulate_cli
 from .audit import Finding
 from .danish import format_amount, format_number, format_percent_da, format_years
 from .domain_summary import evaluate_paths_at, summary_with_domain
@@ -35,6 +43,7 @@ from .portfolio import Portfolio, audit_findings, evaluate_paths
 from .price_index import DEFAULT_INDEX_FILE, MissingIndexError, load_price_index
 from .realisation_cli import add_parser as add_realisation
 from .realisation_cli import run as run_realisation
+from .store import cli as store_cli
 from .text import printable
 
 __all__ = ["main"]
@@ -50,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     ):
         sub = commands.add_parser(name, help=text)
         sub.add_argument("paths", nargs="*", default=["cases"], metavar="PATH", help="case files or folders (default: cases/)")
+        if name == "summary":
+            store_cli.add_summary_options(sub)
         if formats:
             sub.add_argument("--format", choices=formats, default="table")
         else:
@@ -72,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     memo_cli.add_parser(commands)
     add_realisation(commands)
     simulate_cli.add_parser(commands)
+    store_cli.add_parser(commands)
+    authoring_cli.add_parser(commands)
     return parser
 
 
@@ -141,7 +154,7 @@ def _audit_table(findings: Sequence[Finding]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 fine, 1 some file bad, 2 usage)."""
+    """Run the command line; returns the exit status (0 fine or only warnings, 1 some file bad, 2 usage)."""
     args = _parser().parse_args(argv)
     if args.command == "portfolio":
         return choice_cli.run(args)
@@ -151,6 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_realisation(args)
     if args.command == "simulate":
         return simulate_cli.run(args)
+    if args.command in store_cli.COMMANDS:
+        return store_cli.run(args)
+    if args.command in authoring_cli.COMMANDS:
+        return authoring_cli.run(args)
     try:
         settings = Settings(discount_rate=args.rate, horizon=args.horizon, hours_per_fte=args.hours_per_fte)
         labour = Labour(hours_per_fte=args.hours_per_fte, absence_days=args.absence_days) if args.command == "summary" else None
@@ -158,7 +175,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     factors = None
-    if args.command == "summary" and args.price_level is not None:
+    if getattr(args, "scenario", None):
+        portfolio = store_cli.summary_portfolio(args)
+        if portfolio is None:
+            return 1
+    elif args.command == "summary" and args.price_level is not None:
         try:
             portfolio, factors = evaluate_paths_at(args.paths, settings, load_price_index(args.index), args.price_level)
         except (CaseFileError, MissingIndexError, ValueError) as exc:
@@ -168,6 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         portfolio = evaluate_paths(args.paths, settings)
     for message in portfolio.errors:
         print("error: " + printable(message), file=sys.stderr)
+    for message in portfolio.warnings:
+        print("warning: " + printable(message), file=sys.stderr)
     if args.command == "summary":
         if args.format == "json":
             data = summary_with_domain(portfolio, labour, factors)

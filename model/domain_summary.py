@@ -51,7 +51,8 @@ def evaluate_paths_at(
     cases, factors = reindex_cases(loaded.cases, index, year)
     portfolio = evaluate_cases(cases, settings, loaded.overview, loaded.sources)
     file_errors = tuple(str(e) for e in loaded.errors)
-    return Portfolio(portfolio.results, portfolio.overview, portfolio.report, file_errors + portfolio.errors), factors
+    errors = file_errors + portfolio.errors
+    return Portfolio(portfolio.results, portfolio.overview, portfolio.report, errors, portfolio.warnings), factors
 
 
 def summary_with_domain(

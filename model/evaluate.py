@@ -13,18 +13,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 
-from .formula import Formula, FormulaError, Value
+from .formula import Formula, FormulaError, Value, round_half_away
 from .layout import SECTION1_AGGREGATES  # re-exported: older callers import it from here
 from .result import CaseResult, KPIs, kpis_of
 from .schema import Case, Line
 
 __all__ = [
-    "PHASED_NAMES",
     "SECTION1_AGGREGATES",
     "CaseResult",
     "EvaluationError",
@@ -32,10 +31,12 @@ __all__ = [
     "KPIs",
     "Settings",
     "assumption_values",
+    "case_values",
     "compute_flows",
     "evaluate",
+    "hours_per_fte",
     "phase_shares",
-    "phased_by_itself",
+    "settings_for",
 ]
 
 
@@ -49,7 +50,9 @@ class Settings:
 
     ``discount_rate``: real rate a year (Finance Ministry: 3,5 %);
     ``horizon``: years in NPV and IRR, from the case's first year (t = 0);
-    ``hours_per_fte``: hours in one årsværk (37 h × 52 weeks = 1.924).
+    ``hours_per_fte``: hours in one årsværk (37 h × 52 weeks = 1.924), for
+    every case that does not give its own ``hours_per_fte`` (see
+    :func:`hours_per_fte`).
     """
 
     discount_rate: float = 0.035
@@ -68,6 +71,22 @@ class Settings:
             raise ValueError(msg)
 
 
+def hours_per_fte(case: Case, settings: Settings) -> float:
+    """Hours in one årsværk for ``case``: the case file's ``hours_per_fte`` if it gives one, else the setting.
+
+    One rule everywhere (key figures, tables, exports, labour supply): the
+    setting is the default (1.924 unless changed on the command line or in
+    the app), and a case file may override it for its own case only.
+    """
+    return float(case.hours_per_fte) if case.hours_per_fte is not None else settings.hours_per_fte
+
+
+def settings_for(case: Case, settings: Settings) -> Settings:
+    """``settings`` with :func:`hours_per_fte` of ``case``: what its key figures are computed with."""
+    hours = hours_per_fte(case, settings)
+    return settings if hours == settings.hours_per_fte else replace(settings, hours_per_fte=hours)
+
+
 def assumption_values(case: Case) -> dict[str, float]:
     """The case's assumption values by name."""
     return {a.name: float(a.value) for a in case.assumptions}
@@ -84,54 +103,43 @@ def _value(spec: float | int | str, env: Mapping[str, Value]) -> Value:
     return float(spec)
 
 
-def phase_shares(line: Line, years: tuple[int, ...], env: Mapping[str, Value]) -> list[Value]:
-    """Phase-in share (``indfasning``) of ``line`` per year of ``years``.
+def case_values(case: Case, values: Mapping[str, Value] | None = None) -> dict[str, Value]:
+    """Every name a formula of ``case`` may use: its assumptions and its derived items.
 
-    0 before the first ``phase_in`` key, then the share of the latest key at
-    or before the year; 1 in every year for a line without ``phase_in``.
-    Shares given as formulas are evaluated over ``env``, once per key.
+    Assumption values come from ``values`` where given (floats or arrays of
+    shape ``(n,)``), else from the case; each derived item is then its
+    formula over them, in dependency order.
     """
-    if line.phase_in is None:
+    env: dict[str, Value] = dict(assumption_values(case))
+    if values:
+        env.update(values)
+    for item in case.derived_in_order():
+        try:
+            env[item.name] = _parse(item.formula).evaluate(env)
+        except FormulaError as exc:
+            msg = f"case {case.id}: derived item {item.name!r}: {exc}"
+            raise EvaluationError(msg) from None
+    return env
+
+
+def phase_shares(case: Case, line: Line, years: tuple[int, ...], env: Mapping[str, Value]) -> list[Value]:
+    """Phase-in share of ``line`` per year of ``years`` (0..1).
+
+    0 before the first key of the line's profile, then the share of the
+    latest key at or before the year; 1 in every year for a line without
+    ``phase_in``. Shares given as formulas are evaluated over ``env``, once
+    per key.
+    """
+    profile = case.profile(line)
+    if profile is None:
         return [1.0] * len(years)
-    keys = sorted(line.phase_in)
-    values = [_value(line.phase_in[key], env) for key in keys]
+    keys = sorted(profile)
+    values = [_value(profile[key], env) for key in keys]
     shares: list[Value] = []
     for year in years:
         position = bisect_right(keys, year)
         shares.append(values[position - 1] if position else 0.0)
     return shares
-
-
-#: Names that make a formula apply the phase-in share itself.
-PHASED_NAMES = frozenset({"indfasning", "timer"})
-
-
-def phased_by_itself(formula: Formula) -> bool:
-    """True when ``formula`` names ``indfasning`` or ``timer`` and so is not multiplied by the share."""
-    return bool(formula.names & PHASED_NAMES)
-
-
-def _phased(spec: str, shares: list[Value], hours: list[Value] | None, env: dict[str, Value]) -> list[Value]:
-    """One formula in every year, phased in once.
-
-    A formula that names ``indfasning`` applies the share itself; one that
-    names ``timer`` builds on the line's hours, which are already phased in;
-    any other formula's result is multiplied by the share. That other kind
-    is the same in every year, so it is evaluated once.
-    Otherwise ``env``'s ``indfasning`` (and ``timer``, from ``hours``) are set
-    in place year by year: no copy of the assumptions per year.
-    """
-    formula = _parse(spec)
-    if not phased_by_itself(formula):
-        base = formula.evaluate(env)
-        with np.errstate(all="ignore"):  # non-finite results are judged by the caller
-            return [np.multiply(base, share) for share in shares]
-    out: list[Value] = []
-    for index, share in enumerate(shares):
-        env["indfasning"] = share
-        env["timer"] = hours[index] if hours is not None else 0.0
-        out.append(formula.evaluate(env))
-    return out
 
 
 def _check_shares(line: Line, years: tuple[int, ...], shares: list[Value]) -> None:
@@ -146,29 +154,34 @@ def _check_shares(line: Line, years: tuple[int, ...], shares: list[Value]) -> No
             raise EvaluationError(msg)
 
 
-def _line_flows(
-    line: Line, years: tuple[int, ...], env: dict[str, Value], *, check_shares: bool = True
-) -> tuple[np.ndarray, np.ndarray]:
+def _line_flows(case: Case, line: Line, env: Mapping[str, Value], *, check_shares: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """(amounts, hours) of one line per year, each of shape (..., len(years)).
 
-    ``env`` is the caller's own copy of the assumptions; its ``indfasning``
-    and ``timer`` entries are overwritten here. The work is one evaluation
-    per formula and year at most, never a copy of ``env``.
+    amount = spec × share (a ``formula`` every year; 1 for ``amounts`` and a
+    one-off ``year``), rounded to ``round_to`` when given; hours = ``hours``
+    × share. A formula that is the same in every year is evaluated once.
     """
-    shares = phase_shares(line, years, env)
+    years = case.years
+    shares = phase_shares(case, line, years, env)
     if check_shares:
         _check_shares(line, years, shares)
-    hours = _phased(line.hours, shares, None, env) if line.hours is not None else None
-    if line.formula is not None:
-        amounts = _phased(line.formula, shares, hours, env)
-    else:
-        amounts = []
-        given = line.amounts or {}
-        env["indfasning"] = 1.0
-        for index, year in enumerate(years):
-            env["timer"] = hours[index] if hours is not None else 0.0
-            amounts.append(_value(given[year], env) if year in given else 0.0)
-    return _stack(amounts), _stack(hours if hours is not None else [0.0] * len(years))
+    with np.errstate(all="ignore"):  # non-finite results are judged by the caller
+        hours: list[Value] = [0.0] * len(years)
+        if line.hours is not None:
+            full = _parse(line.hours).evaluate(env)
+            hours = [np.multiply(full, share) for share in shares]
+        amounts: list[Value] = []
+        every_year = _parse(line.formula).evaluate(env) if line.formula is not None and line.year is None else None
+        for year, share in zip(years, shares, strict=True):
+            spec, phased = line.spec(year)
+            if spec is None:
+                amounts.append(0.0)
+                continue
+            amount = np.multiply(every_year, share) if phased else _value(spec, env)
+            if line.round_to is not None:
+                amount = round_half_away(np.divide(amount, line.round_to)) * line.round_to
+            amounts.append(amount)
+    return _stack(amounts), _stack(hours)
 
 
 def _stack(values: list[Value]) -> np.ndarray:
@@ -244,15 +257,13 @@ def compute_flows(case: Case, values: Mapping[str, Value] | None = None) -> Flow
     the uncertainty analyses' ``values`` may carry a share formula a little
     past 1 (three rollout shares each raised by 20 %), which is left as it is.
     """
-    env: dict[str, Value] = assumption_values(case)
-    if values:
-        env.update(values)
+    env = case_values(case, values)
     years = case.years
     lines: dict[str, np.ndarray] = {}
     line_hours: dict[str, np.ndarray] = {}
     for line in case.lines:
         try:
-            lines[line.name], line_hours[line.name] = _line_flows(line, years, env, check_shares=not values)
+            lines[line.name], line_hours[line.name] = _line_flows(case, line, env, check_shares=not values)
         except FormulaError as exc:  # e.g. a name the values do not bind
             msg = f"case {case.id}: line {line.name!r}: {exc}"
             raise EvaluationError(msg) from None
@@ -291,10 +302,12 @@ def _flows(
 def evaluate(case: Case, settings: Settings | None = None) -> CaseResult:
     """Evaluate one case with its own assumption values.
 
+    The result's ``settings`` are ``settings`` with the case's own
+    ``hours_per_fte`` where its file gives one (:func:`settings_for`).
     Raises :class:`EvaluationError` naming the line and year where a formula
     gives no finite amount.
     """
-    settings = settings or Settings()
+    settings = settings_for(case, settings or Settings())
     flows = compute_flows(case)
     for name, values in [*flows.lines.items(), *((f"{k} (timer)", v) for k, v in flows.line_hours.items())]:
         bad = ~np.isfinite(values)

@@ -18,8 +18,9 @@ Conventions (see ``docs/excel-export.md``): amounts in 1.000 kr. at the
 case's price level, **costs positive, savings negative**; the price level
 stands in every table header. A line's yearly cell is its case-file
 formula rendered by :meth:`model.Formula.to_excel` (times the phase-in share
-unless the formula names ``indfasning`` itself); explicit amounts are plain
-numbers, because they are inputs. Input cells are yellow.
+when the line has a profile, then ``ROUND(x/m,0)*m`` for its ``round_to``);
+explicit amounts are plain numbers, because they are inputs. A derived item is
+a formula cell on Antagelser with its own defined name. Input cells are yellow.
 
 Key figures, as :mod:`model.kpi` computes them:
 
@@ -48,10 +49,21 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from .evaluate import CaseResult, Settings, evaluate
+from .evaluate import CaseResult, Settings, case_values, evaluate
+from .formula import Formula
 from .xlsx_case_sheet import CaseSheet
 from .xlsx_overview import write_overview
-from .xlsx_style import ASSUMPTIONS_SHEET, FTE_NAME, OVERVIEW_SHEET, RATE_NAME, Formats, defined_name, setup_page, sheet_names
+from .xlsx_style import (
+    ASSUMPTIONS_SHEET,
+    CASE_FTE,
+    FTE_NAME,
+    OVERVIEW_SHEET,
+    RATE_NAME,
+    Formats,
+    defined_name,
+    setup_page,
+    sheet_names,
+)
 
 __all__ = ["ASSUMPTIONS_SHEET", "OVERVIEW_SHEET", "workbook_bytes"]
 
@@ -138,17 +150,31 @@ def _write_assumptions(
     ]
     taken = {RATE_NAME.casefold(), FTE_NAME.casefold()}
     refs: list[dict[str, str]] = []
+    formulas: dict[int, tuple[str, float]] = {}  # row index -> (Excel formula, cached value) of derived items
     for result in results:
+        case = result.case
         names: dict[str, str] = {}
-        for a in result.case.assumptions:
-            names[a.name] = defined_name(result.case.id, a.name, taken)
-            rows.append((result.case.id, a.name, a.label, float(a.value), a.unit, a.source, names[a.name]))
+        for a in case.assumptions:
+            names[a.name] = defined_name(case.id, a.name, taken)
+            rows.append((case.id, a.name, a.label, float(a.value), a.unit, a.source, names[a.name]))
+        if case.hours_per_fte is not None:
+            names[CASE_FTE] = defined_name(case.id, FTE_NAME, taken)
+            fte = float(case.hours_per_fte)
+            rows.append((case.id, "hours_per_fte", "Timer pr. årsværk i denne case", fte, "timer", "Casefilen", names[CASE_FTE]))
+        env = case_values(case)
+        for item in case.derived_in_order():
+            formulas[len(rows)] = (Formula.parse(item.formula).to_excel(names), float(env[item.name]))
+            names[item.name] = defined_name(case.id, item.name, taken)
+            rows.append((case.id, item.name, item.label, float(env[item.name]), item.unit, item.source, names[item.name]))
         refs.append(names)
     for index, (case_id, name, label, value, unit, source, defined) in enumerate(rows):
         row = 3 + index
         for col, text in ((0, case_id), (1, name), (2, label), (4, unit), (5, source), (6, defined)):
             sheet.write_string(row, col, text, formats.text)
-        sheet.write_number(row, 3, value, formats.value_input)
+        if index in formulas:
+            sheet.write_formula(row, 3, "=" + formulas[index][0], formats.value, formulas[index][1])
+        else:
+            sheet.write_number(row, 3, value, formats.value_input)
         if book.define_name(defined, f"='{ASSUMPTIONS_SHEET}'!{xl_rowcol_to_cell(row, 3, row_abs=True, col_abs=True)}"):
             msg = f"Excel refuses the defined name {defined!r}"  # unreachable: _defined_name makes valid names
             raise ValueError(msg)

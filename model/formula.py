@@ -1,15 +1,14 @@
 """Safe formulas over assumptions.
 
 A line's yearly amount in a case file may be written as a formula such as
-``-mround(gevinst_vagtskifte * indfasning, 5)``. A formula is *data*: it is
+``-gevinst_vagtskifte * (minutter / 20)``. A formula is *data*: it is
 parsed once with :mod:`ast` into a small, closed language and compiled to a
 numpy closure. Nothing from a file is ever passed to ``eval`` or ``exec``.
 
 The language
 ------------
 - numbers (``7.796`` is seven point eight, as in Python, not Danish),
-- names of the case's assumptions (plus ``indfasning``, the phase-in share of
-  the year, and ``timer``, the line's own hours that year),
+- names of the case's assumptions and derived items,
 - ``+ - * / **``, unary ``-`` and ``+``, parentheses,
 - functions ``min(a, b, ...)``, ``max(a, b, ...)``, ``abs(x)``,
   ``round(x, digits=0)`` and ``mround(x, multiple)``; both roundings go half

@@ -200,8 +200,8 @@ def kpi_values(
     ``inf`` payback where the case never pays back; ``"valid"`` holds the
     mask of finite scenarios.
     """
-    from .evaluate import Settings, compute_flows  # evaluate imports this module
+    from .evaluate import Settings, compute_flows, settings_for  # evaluate imports this module
 
     with np.errstate(all="ignore"):
         flows = compute_flows(case, values)
-    return key_figures(flows, settings or Settings()).as_dict(KPIS)
+    return key_figures(flows, settings_for(case, settings or Settings())).as_dict(KPIS)

@@ -44,6 +44,10 @@ the same percentages for want of a published benefit table: a policy
 choice to treat an uncertain saving no more kindly than an uncertain cost.
 Lines without a grade are left out unless the user picks a grade for them.
 Every figure is a setting the user can change.
+
+A line with ``round_to`` (amounts the document rounds, e.g. to 5 t.kr.)
+keeps it: the adjusted amount is rounded to the same multiple, so it is the
+scaled amount within half that multiple.
 """
 
 from __future__ import annotations
@@ -164,9 +168,9 @@ def _scale_line(line: Line, up: float, down: float) -> Line:
     """``line`` with every yearly amount scaled by sign (see :func:`apply_optimism_bias`)."""
     update: dict[str, object] = {}
     if line.formula is not None:
-        # The wrapped formula names the same assumptions, ``indfasning`` and ``timer`` as the
-        # old one, so the engine phases it in exactly as before; and since a phase-in share
-        # is never negative, scaling before or after the share gives the same amount.
+        # The engine multiplies the wrapped formula by the same phase-in share as the old
+        # one; since a share is never negative, scaling before or after it gives the same
+        # amount (a ``round_to`` then rounds the scaled amount).
         update["formula"] = _scaled(f"({line.formula})", up, down)
     if line.amounts is not None:
         amounts: dict[int, float | str] = {}

@@ -28,15 +28,18 @@ class Portfolio:
     """Evaluated cases, their overview, the printed overview, and per-file errors.
 
     ``errors`` are one-line messages naming the file (or case) and the
-    problem; the other cases are evaluated regardless. ``overview`` is None
-    when no case could be evaluated; its total is None (with a message in
-    ``errors``) when the cases' price levels differ.
+    problem: an invalid file or a case that cannot be evaluated; the other
+    cases are evaluated regardless. ``warnings`` are one-line messages about
+    files that are valid but do not go together: cases at different price
+    levels (the overview's total is then None). ``overview`` is None when no
+    case could be evaluated.
     """
 
     results: tuple[CaseResult, ...]
     overview: Overview | None
     report: OverviewReport | None
     errors: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def evaluate_cases(
@@ -51,6 +54,7 @@ def evaluate_cases(
     """
     results: list[CaseResult] = []
     errors: list[str] = []
+    warnings: list[str] = []
     for index, case in enumerate(cases):
         try:
             results.append(evaluate(case, settings))
@@ -59,8 +63,8 @@ def evaluate_cases(
     table = overview(results, allow_mixed_price_levels=True) if results else None
     if table is not None and table.total is None:
         levels = ", ".join(f"{r.case.id}: {r.case.price_level}" for r in results)
-        errors.append(f"no 'I alt' row: the cases are at different price levels ({levels})")
-    return Portfolio(tuple(results), table, report, tuple(errors))
+        warnings.append(f"no 'I alt' row: the cases are at different price levels ({levels})")
+    return Portfolio(tuple(results), table, report, tuple(errors), tuple(warnings))
 
 
 def evaluate_paths(paths: Iterable[str | Path], settings: Settings | None = None) -> Portfolio:
@@ -68,7 +72,7 @@ def evaluate_paths(paths: Iterable[str | Path], settings: Settings | None = None
     loaded = load_paths(paths)
     portfolio = evaluate_cases(loaded.cases, settings, loaded.overview, loaded.sources)
     file_errors = tuple(str(e) for e in loaded.errors)
-    return Portfolio(portfolio.results, portfolio.overview, portfolio.report, file_errors + portfolio.errors)
+    return Portfolio(portfolio.results, portfolio.overview, portfolio.report, file_errors + portfolio.errors, portfolio.warnings)
 
 
 def summary_data(portfolio: Portfolio) -> dict[str, object]:
@@ -77,6 +81,7 @@ def summary_data(portfolio: Portfolio) -> dict[str, object]:
         "cases": [r.summary() for r in portfolio.results],
         "overview": portfolio.overview.to_dict() if portfolio.overview else None,
         "errors": list(portfolio.errors),
+        "warnings": list(portfolio.warnings),
     }
 
 

@@ -9,7 +9,12 @@ models; everything downstream trusts the types. Conventions (see
 - a *permanent* line ("varig ændring") goes on after the last year at its
   last year's level; a *one-off* line ("implementeringsomkostning") does not;
 - ``funding: innovationspulje`` marks table 2 lines with an X: section 1 and
-  the overview's *Drift* leave them out, the payback time counts them.
+  the overview's *Drift* leave them out, the payback time counts them;
+- a line's formula is multiplied by its phase-in share when, and only when,
+  the line names a phase-in profile (``phase_in``); rounding after the share
+  is the line's ``round_to``, never a formula trick;
+- *derived items* (``derived:``) are named formulas over assumptions and
+  other derived items, so a quantity is written once.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from graphlib import CycleError, TopologicalSorter
 from typing import Literal
 
 from pydantic import (
@@ -29,6 +35,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from .budget import MAX_YEARS, check_counts, check_work
 from .criteria import FollowUpPlan
@@ -40,9 +47,11 @@ from .validation import Number, Year
 from .validation import finite as _finite
 
 __all__ = [
+    "CASE_FORMAT_VERSION",
     "RESERVED_NAMES",
     "Assumption",
     "Case",
+    "Derived",
     "Line",
     "OverviewReport",
     "OverviewRow",
@@ -51,10 +60,15 @@ __all__ = [
     "ReportedTable",
 ]
 
-#: Names a formula may use besides the case's assumptions.
-#: ``indfasning``: the line's phase-in share in the year (0..1);
-#: ``timer``: the line's own staff hours freed in the year.
+#: The case-file format this model reads (the ``version`` field).
+CASE_FORMAT_VERSION = 2
+
+#: Names no assumption or derived item may take: the formula functions, and
+#: ``indfasning``/``timer``, which version 1 gave a meaning inside formulas
+#: (the phase-in share and the line's hours). Version 2 refuses them in
+#: formulas with a message saying what to write instead.
 RESERVED_NAMES = frozenset({"indfasning", "timer", "min", "max", "abs", "round", "mround"})
+_OLD_NAMES = frozenset({"indfasning", "timer"})
 
 # Matched whole (``fullmatch``): ``$`` alone would let "I1\n" through.
 _IDENT = re.compile(r"[a-z][a-z0-9_]*")
@@ -93,13 +107,7 @@ class Assumption(_Frozen):
     @field_validator("name")
     @classmethod
     def _identifier(cls, name: str) -> str:
-        if not _IDENT.fullmatch(name):
-            msg = f"assumption name {name!r} must be lower-case letters, digits and _ (e.g. 'handover_minutes')"
-            raise ValueError(msg)
-        if name in RESERVED_NAMES:
-            msg = f"assumption name {name!r} is reserved"
-            raise ValueError(msg)
-        return name
+        return _check_name(name, "assumption")
 
     @field_validator("label", "unit", "group")
     @classmethod
@@ -135,32 +143,119 @@ class Assumption(_Frozen):
         return self
 
 
+def _problem(code: str, template: str, **context: object) -> PydanticCustomError:
+    """A validation error with a stable ``code`` and its ``context``, so a UI can word it in its language.
+
+    ``{key!r}`` in ``template`` shows the value's ``repr`` (the context then
+    holds that text), as in an f-string.
+    """
+    for key in _REPR.findall(template):
+        context[key] = repr(context[key])
+    return PydanticCustomError(code, _REPR.sub(r"{\1}", template), context)
+
+
+_REPR = re.compile(r"\{(\w+)!r\}")
+
+
+def _check_name(name: str, what: str) -> str:
+    if not _IDENT.fullmatch(name):
+        raise _problem(
+            "bad_name",
+            "{what} name {name!r} must be lower-case letters, digits and _ (e.g. 'handover_minutes')",
+            what=what,
+            name=name,
+        )
+    if name in RESERVED_NAMES:
+        raise _problem("reserved_name", "{what} name {name!r} is reserved", what=what, name=name)
+    return name
+
+
+def _check_shares(shares: dict[int, float | int | str]) -> None:
+    for year, share in shares.items():
+        if not isinstance(share, str) and not 0 <= share <= 1:
+            raise _problem(
+                "share_range",
+                "phase-in share for {year} is {share!r}; a share is between 0 and 1 (0.6, not 60)",
+                year=year,
+                share=share,
+            )
+
+
+#: A phase-in profile: year -> share (0..1) as a number or a formula. Years
+#: before the first key have share 0; later years keep the last key's share.
+PhaseIn = dict[Year, Number | StrictStr]
+
+
+class Derived(_Frozen):
+    """A named quantity computed from assumptions and other derived items.
+
+    ``formula`` is written once here and used by name in lines, in hours,
+    in phase-in shares and in other derived items (e.g. ``brugere =
+    medarbejdere * licensandel``). Its ``unit`` and ``source`` say what it is
+    and where it comes from; derived items are not varied themselves in the
+    uncertainty analysis, they follow the assumptions they are built from.
+    """
+
+    name: StrictStr
+    label: StrictStr = Field(min_length=1, max_length=300)
+    formula: StrictStr
+    unit: StrictStr
+    source: StrictStr = ""
+
+    @field_validator("name")
+    @classmethod
+    def _identifier(cls, name: str) -> str:
+        return _check_name(name, "derived item")
+
+    @field_validator("label", "unit")
+    @classmethod
+    def _one_line(cls, text: str, info: ValidationInfo) -> str:
+        return refuse_control(text, str(info.field_name))
+
+    def parsed(self) -> Formula:
+        """The formula, parsed (raises :class:`FormulaError`)."""
+        return Formula.parse(self.formula)
+
+
 class Line(_Frozen):
     """One row of tables 1-3: a permanent change or a one-off investment.
 
-    Amounts per year, in 1.000 kr. (costs +, savings -), given either as
-    ``amounts`` (year -> number or formula) or as one ``formula`` applied to
-    every year, times the phase-in share ``indfasning`` from ``phase_in``
-    (year -> share or formula; years before the first key are 0, later years
-    keep the last share). ``hours`` is an optional formula for the staff
-    hours freed per year at full phase-in (times ``indfasning``);
-    ``kept_hours`` likewise for the hours of staff kept in work who would
-    otherwise have left (I6: staff retiring a year later), see
-    ``model.labour``. ``price_index`` says which index re-indexes the line to
-    another price level, ``wage`` or ``price`` (None: the default for its
-    kind, see ``model.price_index``).
+    Amounts per year, in 1.000 kr. (costs +, savings -), given in one of
+    three ways:
+
+    - ``formula`` alone: the same formula every year, multiplied by the
+      share of the line's ``phase_in`` profile (a profile name, or a
+      year -> share mapping; none: share 1 every year);
+    - ``formula`` with ``year`` (one-off lines): that amount in that year only;
+    - ``amounts``: year -> number or formula, not phased in.
+
+    ``round_to`` rounds each year's amount, after the phase-in share, to the
+    nearest multiple (1.000 kr.; half away from zero), as documents round
+    phased figures. ``hours`` is a formula for the staff hours freed per year
+    at full effect, multiplied by the same share. ``unit`` is always
+    1.000 kr. (say so; convert inside the formula, e.g. ``/ 1000``);
+    ``source`` says where the line comes from. ``kept_hours`` is like
+    ``hours`` for the hours of staff kept in work who would otherwise have
+    left (I6: staff retiring a year later), see ``model.labour``.
+    ``price_index`` says which index re-indexes the line to another price
+    level, ``wage`` or ``price`` (None: the default for its kind, see
+    ``model.price_index``).
     """
 
     name: StrictStr = Field(min_length=1, max_length=200)
     kind: Literal["permanent", "one_off"]
     area: Literal["service", "anlaeg"]
     funding: Literal["investeringspulje", "innovationspulje"] = "investeringspulje"
-    amounts: dict[Year, Number | StrictStr] | None = None
     formula: StrictStr | None = None
-    phase_in: dict[Year, Number | StrictStr] | None = None
+    year: Year | None = None
+    amounts: dict[Year, Number | StrictStr] | None = None
+    phase_in: StrictStr | PhaseIn | None = None
+    round_to: Number | None = None
     hours: StrictStr | None = None
     kept_hours: StrictStr | None = None
     price_index: Literal["wage", "price"] | None = None
+    unit: Literal["1.000 kr.", "t.kr."] = "1.000 kr."
+    source: StrictStr = ""
     confidence: Literal["high", "medium", "low"] | None = None
     note: StrictStr = ""
 
@@ -172,21 +267,23 @@ class Line(_Frozen):
     @model_validator(mode="after")
     def _one_way(self) -> Line:
         if (self.amounts is None) == (self.formula is None):
-            msg = "give either 'amounts' (per year) or 'formula' (every year), not both or neither"
-            raise ValueError(msg)
+            raise _problem("amounts_or_formula", "give either 'amounts' (per year) or 'formula', not both or neither")
+        if self.year is not None and (self.kind != "one_off" or self.formula is None or self.phase_in is not None):
+            raise _problem("year_one_off", "'year' goes with 'formula' on a one-off line without 'phase_in'")
         if self.phase_in is not None and self.formula is None:
-            msg = "'phase_in' only goes with 'formula'"
-            raise ValueError(msg)
+            raise _problem("phase_in_formula", "'phase_in' only goes with 'formula'")
+        if self.round_to is not None and (self.formula is None or not self.round_to > 0):
+            raise _problem("round_to", "'round_to' is a positive multiple (e.g. 5) and goes with 'formula'")
         if self.funding == "innovationspulje" and (self.kind, self.area) != ("one_off", "service"):
-            msg = "only one-off service investments (table 2) can be sought from the innovationspulje"
-            raise ValueError(msg)
+            raise _problem(
+                "innovation_pool", "only one-off service investments (table 2) can be sought from the innovationspulje"
+            )
         for year, amount in (self.amounts or {}).items():
             if not isinstance(amount, str):
                 _finite(amount, f"amount for {year}")
-        for year, share in (self.phase_in or {}).items():
-            if not isinstance(share, str) and not 0 <= share <= 1:
-                msg = f"phase-in share for {year} is {share!r}; a share is between 0 and 1 (0.6, not 60)"
-                raise ValueError(msg)
+        if isinstance(self.phase_in, dict):
+            _check_shares(self.phase_in)
+        _finite(self.round_to, "round_to")
         return self
 
     def formulas(self) -> dict[str, Formula]:
@@ -201,9 +298,10 @@ class Line(_Frozen):
         for year, amount in (self.amounts or {}).items():
             if isinstance(amount, str):
                 texts[f"amounts.{year}"] = amount
-        for year, share in (self.phase_in or {}).items():
-            if isinstance(share, str):
-                texts[f"phase_in.{year}"] = share
+        if isinstance(self.phase_in, dict):
+            for year, share in self.phase_in.items():
+                if isinstance(share, str):
+                    texts[f"phase_in.{year}"] = share
         return {where: Formula.parse(text) for where, text in texts.items()}
 
     @property
@@ -213,6 +311,19 @@ class Line(_Frozen):
         if self.kind == "permanent":
             return "table1"
         return "table2" if self.area == "service" else "table3"
+
+    def spec(self, year: int) -> tuple[float | int | str | None, bool]:
+        """(amount spec, phased) of the line in ``year``: a number, a formula text or None (0).
+
+        ``phased`` is True where the line's phase-in share multiplies the spec
+        (a ``formula`` every year); explicit ``amounts`` and a one-off
+        ``year`` are not phased.
+        """
+        if self.formula is not None:
+            if self.year is not None:
+                return (self.formula if year == self.year else None), False
+            return self.formula, True
+        return (self.amounts or {}).get(year), False
 
 
 class Reported(_Frozen):
@@ -228,8 +339,16 @@ class Reported(_Frozen):
 
 
 class Case(_Frozen):
-    """A whole business case: identity, years, assumptions, lines, reported figures."""
+    """A whole business case: identity, years, assumptions, derived items, lines, reported figures.
 
+    ``version`` is the case-file format (:data:`CASE_FORMAT_VERSION`).
+    ``hours_per_fte`` (hours in one årsværk), when given, overrides the
+    setting of the same name for this case only (see :func:`evaluate`).
+    ``phase_in_profiles`` are named phase-in profiles that lines refer to
+    by name (``phase_in: gevinst``).
+    """
+
+    version: StrictInt = CASE_FORMAT_VERSION
     id: StrictStr
     title: StrictStr = Field(min_length=1, max_length=300)
     summary: StrictStr = ""
@@ -237,7 +356,10 @@ class Case(_Frozen):
     price_level: Year
     first_year: Year
     last_year: Year
+    hours_per_fte: Number | None = None
     assumptions: list[Assumption] = Field(default_factory=list)
+    derived: list[Derived] = Field(default_factory=list)
+    phase_in_profiles: dict[StrictStr, PhaseIn] = Field(default_factory=dict)
     lines: list[Line] = Field(min_length=1)
     reported: Reported | None = None
     follow_up: FollowUpPlan | None = None  # section 9, "Opfølgning" (model/criteria.py)
@@ -256,6 +378,19 @@ class Case(_Frozen):
         if isinstance(data, dict):
             check_counts(data)
         return data
+
+    @field_validator("version")
+    @classmethod
+    def _version(cls, value: int) -> int:
+        if value != CASE_FORMAT_VERSION:
+            raise _problem(
+                "version",
+                "case-file format version {version} is not read by this program (it reads version {current}); "
+                "see docs/case-format.md",
+                version=value,
+                current=CASE_FORMAT_VERSION,
+            )
+        return value
 
     @field_validator("id")
     @classmethod
@@ -278,6 +413,23 @@ class Case(_Frozen):
             raise ValueError(msg)
         return value
 
+    @field_validator("hours_per_fte")
+    @classmethod
+    def _hours(cls, value: float | None) -> float | None:
+        if value is not None and not 1 <= value <= 8784:
+            raise _problem("hours_per_fte", "hours per årsværk {value!r} must be between 1 and 8.784", value=value)
+        return value
+
+    @field_validator("phase_in_profiles")
+    @classmethod
+    def _profile_names(cls, profiles: dict[str, PhaseIn]) -> dict[str, PhaseIn]:
+        for name, shares in profiles.items():
+            _check_name(name, "phase-in profile")
+            if not shares:
+                raise _problem("empty_profile", "phase-in profile {name!r} has no years", name=name)
+            _check_shares(shares)
+        return profiles
+
     @model_validator(mode="after")
     def _consistent(self) -> Case:
         if self.id in self.requires:
@@ -294,57 +446,116 @@ class Case(_Frozen):
         if duplicates:
             msg = f"assumption names must be unique; repeated: {', '.join(duplicates)}"
             raise ValueError(msg)
+        derived_names = [d.name for d in self.derived]
+        counts = Counter(derived_names)
+        duplicates = sorted(n for n in counts if counts[n] > 1 or n in set(names))
+        if duplicates:
+            raise _problem(
+                "derived_duplicate",
+                "derived item names must be unique and differ from the assumptions'; repeated: {names}",
+                names=", ".join(duplicates),
+            )
         line_names = [line.name for line in self.lines]
         duplicates = sorted(n for n, count in Counter(line_names).items() if count > 1)
         if duplicates:
             msg = f"line names must be unique; repeated: {', '.join(duplicates)}"
             raise ValueError(msg)
-        known = set(names) | {"indfasning", "timer"}
+        known = set(names) | set(derived_names)
         years = set(self.years)
-        weight = 0
+        weight = self._check_derived(known) * len(years)
+        for profile, shares in self.phase_in_profiles.items():
+            where = f"phase_in_profiles.{profile}"
+            _check_years(where, shares, years, self)
+            for year, share in shares.items():
+                if isinstance(share, str):
+                    formula = _parsed(f"{where}.{year}", share)
+                    _check_names(f"{where}.{year}", formula, known)
+                    weight += len(share)
         for index, line in enumerate(self.lines):
             where = f"lines[{index}] ({line.name!r})"
-            for field_name, keys in (("amounts", line.amounts), ("phase_in", line.phase_in)):
-                stray = sorted(set(keys or {}) - years)
-                if stray:
-                    msg = f"{where}.{field_name}: years {stray} are outside the case ({self.first_year}-{self.last_year})"
-                    raise ValueError(msg)
+            _check_years(f"{where}.amounts", line.amounts or {}, years, self)
+            if isinstance(line.phase_in, dict):
+                _check_years(f"{where}.phase_in", line.phase_in, years, self)
+            elif line.phase_in is not None and line.phase_in not in self.phase_in_profiles:
+                raise _problem(
+                    "unknown_profile",
+                    "{where}.phase_in: no phase-in profile named {name!r} (profiles: {known})",
+                    where=where,
+                    name=line.phase_in,
+                    known=", ".join(sorted(self.phase_in_profiles)) or "none",
+                )
+            if line.year is not None and line.year not in years:
+                raise _problem(
+                    "year_outside",
+                    "{where}.year: {year} is outside the case ({first}-{last})",
+                    where=where,
+                    year=line.year,
+                    first=self.first_year,
+                    last=self.last_year,
+                )
             try:
                 formulas = line.formulas()
             except FormulaError as exc:
                 msg = f"{where}: {exc}"
                 raise ValueError(msg) from None
             for place, formula in formulas.items():
-                unknown = sorted(formula.names - known)
-                if unknown:
-                    msg = f"{where}.{place}: formula {formula.text!r} names unknown assumption(s): {', '.join(unknown)}"
-                    raise ValueError(msg)
-                if place in ("hours", "kept_hours") and "timer" in formula.names:
-                    msg = f"{where}.{place}: an hours formula cannot use 'timer' (the line's own hours)"
-                    raise ValueError(msg)
-                if place.startswith("phase_in") and formula.names & {"indfasning", "timer"}:
-                    msg = f"{where}.{place}: a phase-in share cannot use 'indfasning' or 'timer'"
-                    raise ValueError(msg)
+                _check_names(f"{where}.{place}", formula, known)
             weight += sum(len(f.text) for f in formulas.values()) * len(years)
         rows = sum(len(table.rows) for table in self.reported.tables) if self.reported else 0
         check_work(weight, rows, len(years))
-        if self.reported is not None:
-            for table in self.reported.tables:
-                stray = sorted(set(table.years) - years)
-                if stray:
-                    msg = f"reported {table.id}: years {stray} are outside the case ({self.first_year}-{self.last_year})"
-                    raise ValueError(msg)
-                for row in table.rows:
-                    unknown = sorted(set(row.lines or []) - set(line_names))
-                    if unknown:
-                        msg = f"reported {table.id} row {row.label!r} names unknown line(s): {', '.join(unknown)}"
-                        raise ValueError(msg)
+        self._check_reported(years, set(line_names))
         return self
+
+    def _check_derived(self, known: set[str]) -> int:
+        """Derived items name only known names and form no cycle; returns their formulas' length."""
+        graph: dict[str, set[str]] = {}
+        derived_names = {d.name for d in self.derived}
+        for index, item in enumerate(self.derived):
+            where = f"derived[{index}] ({item.name!r})"
+            formula = _parsed(f"{where}.formula", item.formula)
+            _check_names(f"{where}.formula", formula, known)
+            graph[item.name] = set(formula.names & derived_names)
+        try:
+            tuple(TopologicalSorter(graph).static_order())
+        except CycleError as exc:
+            cycle = exc.args[1]
+            raise _problem(
+                "derived_cycle",
+                "derived items refer to each other in a circle: {cycle}",
+                cycle=" → ".join(cycle),
+            ) from None
+        return sum(len(d.formula) for d in self.derived)
+
+    def _check_reported(self, years: set[int], line_names: set[str]) -> None:
+        if self.reported is None:
+            return
+        for table in self.reported.tables:
+            stray = sorted(set(table.years) - years)
+            if stray:
+                msg = f"reported {table.id}: years {stray} are outside the case ({self.first_year}-{self.last_year})"
+                raise ValueError(msg)
+            for row in table.rows:
+                unknown = sorted(set(row.lines or []) - line_names)
+                if unknown:
+                    msg = f"reported {table.id} row {row.label!r} names unknown line(s): {', '.join(unknown)}"
+                    raise ValueError(msg)
 
     @property
     def years(self) -> tuple[int, ...]:
         """The calendar years the case's tables cover, first to last."""
         return tuple(range(self.first_year, self.last_year + 1))
+
+    def derived_in_order(self) -> tuple[Derived, ...]:
+        """The derived items in an order where each comes after every item it names."""
+        by_name = {d.name: d for d in self.derived}
+        graph = {d.name: {n for n in Formula.parse(d.formula).names if n in by_name} for d in self.derived}
+        return tuple(by_name[name] for name in TopologicalSorter(graph).static_order())
+
+    def profile(self, line: Line) -> PhaseIn | None:
+        """The phase-in shares of ``line`` (year -> share or formula), None when it has none."""
+        if isinstance(line.phase_in, str):
+            return self.phase_in_profiles[line.phase_in]
+        return line.phase_in
 
     def assumption(self, name: str) -> Assumption:
         """The assumption called ``name``; ``KeyError`` if there is none."""
@@ -381,3 +592,46 @@ class Case(_Frozen):
                 msg = f"case {self.id}: {a.name}: {problems}"
                 raise ValueError(msg) from None
         return self.model_copy(update={"assumptions": replaced})
+
+
+def _parsed(where: str, text: str) -> Formula:
+    try:
+        return Formula.parse(text)
+    except FormulaError as exc:
+        msg = f"{where}: {exc}"
+        raise ValueError(msg) from None
+
+
+def _check_names(where: str, formula: Formula, known: set[str]) -> None:
+    """``formula`` at ``where`` names only ``known`` names; version 1's magic names get their own message."""
+    old = sorted(formula.names & _OLD_NAMES)
+    if old:
+        raise _problem(
+            "old_name",
+            "{where}: {names} is no formula name in case format 2; use the line's phase_in, round_to and hours "
+            "(docs/case-format.md)",
+            where=where,
+            names=", ".join(repr(n) for n in old),
+        )
+    unknown = sorted(formula.names - known)
+    if unknown:
+        raise _problem(
+            "unknown_name",
+            "{where}: formula {formula!r} names unknown assumption(s): {names}",
+            where=where,
+            formula=formula.text,
+            names=", ".join(unknown),
+        )
+
+
+def _check_years(where: str, keys: dict[int, object], years: set[int], case: Case) -> None:
+    stray = sorted(set(keys) - years)
+    if stray:
+        raise _problem(
+            "years_outside",
+            "{where}: years {years} are outside the case ({first}-{last})",
+            where=where,
+            years=str(stray),
+            first=case.first_year,
+            last=case.last_year,
+        )

@@ -17,12 +17,12 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from .evaluate import CaseResult, assumption_values, phase_shares, phased_by_itself
+from .evaluate import CaseResult, case_values, phase_shares
 from .formula import Formula
 from .layout import AREA_LABELS, TABLES, TableSpec
 from .schema import Line
 from .xlsx_key_figures import Section1Rows, write_key_figures, write_section1
-from .xlsx_style import EXCEL_FORMULA_LIMIT, FTE_NAME, Formats, setup_page
+from .xlsx_style import CASE_FTE, EXCEL_FORMULA_LIMIT, FTE_NAME, Formats, setup_page
 
 __all__ = ["AREA", "FIRST", "LABEL", "CaseSheet", "TableRows"]
 
@@ -202,17 +202,18 @@ class CaseSheet:
         assumptions; a later year repeats the year before (a reference); a
         year before the first key is 0 (an input).
         """
-        lines = [ln for ln in self.result.case.lines if ln.phase_in]
+        case = self.result.case
+        lines = [ln for ln in case.lines if ln.phase_in is not None]
         if not lines:
             return
-        env = assumption_values(self.result.case)
+        env = case_values(case)
         self.sheet.write_string(self.row, LABEL, "Indfasning (andel af fuld effekt)", self.formats.heading)
         self.header(self.row + 1, "Linje", "")
         for row, line in enumerate(lines, start=self.row + 2):
             self.share_rows[line.name] = row
             self.label(row, line.name)
-            shares = phase_shares(line, self.years, env)
-            phase_in = line.phase_in or {}
+            shares = phase_shares(case, line, self.years, env)
+            phase_in = case.profile(line) or {}
             for index, year in enumerate(self.years):
                 col, spec = FIRST + index, phase_in.get(year)
                 if isinstance(spec, str):
@@ -248,24 +249,26 @@ class CaseSheet:
         self.label(total, "Timer i alt", self.formats.text_bold)
         self.year_row(total, flows.hours, lambda col, _: f"SUM({self.column(first, total - 1, col)})", self.formats.amount_total)
         self.label(fte, "Årsværk (timer i alt / timer pr. årsværk)")
-        self.year_row(fte, self.result.fte, lambda col, _: f"{self.cell(total, col)}/{FTE_NAME}", self.formats.decimal)
+        divisor = self.names.get(CASE_FTE, FTE_NAME)
+        self.year_row(fte, self.result.fte, lambda col, _: f"{self.cell(total, col)}/{divisor}", self.formats.decimal)
         self.row = fte + 2
         return fte
 
-    def line_formula(self, formula: Formula, line: Line, col: int, phased: bool = True) -> str:
-        """``formula`` of ``line`` in one year as Excel text.
+    def line_formula(self, formula: Formula, line: Line, col: int, phased: bool = True, rounded: bool = False) -> str:
+        """``formula`` of ``line`` in one year as Excel text, as the engine computes it.
 
-        With ``phased`` (a line's ``formula`` or ``hours``) the phase-in is
-        applied once, as in the engine: a formula naming ``indfasning`` uses
-        the share cell itself, one naming ``timer`` builds on the hours cell
-        (already phased in), any other is multiplied by the share cell.
-        Explicit amounts given as formulas are not phased. ``timer`` is the
-        line's hours cell of the year (0 without hours).
+        With ``phased`` (a line's every-year ``formula`` and its ``hours``)
+        the text is multiplied by the line's phase-in share cell; with
+        ``rounded`` it is then rounded to the line's ``round_to``
+        (``ROUND(x/m,0)*m``, half away from zero like the engine).
         """
-        share = self.cell(self.share_rows[line.name], col) if phased and line.name in self.share_rows else "1"
-        timer = self.cell(self.hour_rows[line.name], col) if line.name in self.hour_rows else "0"
-        text = formula.to_excel({**self.names, "indfasning": share, "timer": timer})
-        return text if phased_by_itself(formula) or share == "1" else f"({text})*{share}"
+        text = formula.to_excel(self.names)
+        if phased and line.name in self.share_rows:
+            text = f"({text})*{self.cell(self.share_rows[line.name], col)}"
+        if rounded and line.round_to is not None:
+            multiple = repr(float(line.round_to)).removesuffix(".0")
+            text = f"ROUND(({text})/{multiple},0)*{multiple}"
+        return text
 
     def write_lines(self) -> None:
         """Every line's yearly cells in tables 1-3: formulas, or numbers where the case file gives amounts (inputs)."""
@@ -274,9 +277,9 @@ class CaseSheet:
             row, values = self.line_rows[line.name], flows.lines[line.name]
             for index, year in enumerate(self.years):
                 col = FIRST + index
-                spec = line.formula if line.formula is not None else (line.amounts or {}).get(year)
+                spec, phased = line.spec(year)
                 if isinstance(spec, str):
-                    text = self.line_formula(Formula.parse(spec), line, col, phased=line.formula is not None)
+                    text = self.line_formula(Formula.parse(spec), line, col, phased=phased, rounded=True)
                     self.formula(row, col, text, values[index], self.formats.amount)
                 else:
                     self.sheet.write_number(row, col, float(spec or 0.0), self.formats.amount_input)

@@ -18,6 +18,7 @@ from .evaluate import CaseResult
 
 __all__ = [
     "ASSUMPTIONS_SHEET",
+    "CASE_FTE",
     "EPS",
     "EXCEL_FORMULA_LIMIT",
     "FTE_NAME",
@@ -42,6 +43,8 @@ ASSUMPTIONS_SHEET = "Antagelser"
 #: name (``<case>_<assumption>``) can ever equal one.
 RATE_NAME = "Diskonteringsrente"
 FTE_NAME = "TimerPrAarsvaerk"
+#: Key of a case's own hours per årsværk in its name map (not an identifier, so no assumption can take it).
+CASE_FTE = " hours_per_fte"
 
 #: Tolerance of the payback test, as in :mod:`model.kpi`.
 EPS = "1E-9"
@@ -72,6 +75,7 @@ class Formats:
         self.share = add(num_format="0.0%")
         self.share_input = add(num_format="0.0%", **input_fill)
         self.value_input = add(num_format="General", **input_fill)
+        self.value = add(num_format="General")
         self.flag = add(num_format="0", align="right")
         self.years = add(num_format='0 "år"', align="right", bold=True)
         self.decimal = add(num_format="#,##0.0")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages the tests use: Debian's Chromium (real-browser tests),
 # LibreOffice Calc (recalculating exported workbooks) and Writer (the memo's
-# PDF), and poppler-utils (pdftotext reads the PDF back). Idempotent: installs
+# PDF), poppler-utils (pdftotext reads the PDF back) and the PostgreSQL server
+# (the scenario store's tests start a throwaway cluster with initdb/pg_ctl). Idempotent: installs
 # only what is missing. Needs root or sudo; without them it says what to install.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 [ -e /usr/lib/libreoffice/program/libswlo.so ] || dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,7 +22,27 @@ PAGES = {
     "portfolio": "app_pages/portfolio.py",
     "followup": "app_pages/followup.py",
     "labour": "app_pages/labour.py",
+    "scenarios": "app_pages/scenarios.py",
 }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _scenario_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests never touch the project's ``data/workbench.db``: the scenario store is a throwaway SQLite file."""
+    os.environ["WORKBENCH_DATABASE_URL"] = f"sqlite:///{tmp_path_factory.mktemp('store') / 'workbench.db'}"
+    yield
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[object]:
+    """A throwaway PostgreSQL cluster (``tests/postgres_server.py``), started once per test session, removed after."""
+    from postgres_server import PostgresServer
+
+    server = PostgresServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

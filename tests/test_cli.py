@@ -206,17 +206,19 @@ class TestAudit:
 
 
 class TestErrors:
-    def test_mixed_price_levels(self, folder, capsys):
+    def test_mixed_price_levels_are_a_warning_not_an_error(self, folder, capsys):
         (folder / "t3.yaml").write_text(T1.replace("id: T1", "id: T3").replace("price_level: 2020", "price_level: 2016"), "utf-8")
         status, out, err = _main(capsys, "summary", str(folder), "--format", "json")
-        assert status == 1
+        assert status == 0  # every file is valid: a warning, not an invalid file
         (line,) = err.splitlines()
-        assert line.startswith("error: ")
+        assert line.startswith("warning: no 'I alt' row: ")
         assert "different price levels" in line
         assert "T3: 2016" in line
         data = _strict_json(out)
         assert [row["id"] for row in data["overview"]["rows"]] == ["T1", "T2", "T3"]
         assert data["overview"]["total"] is None
+        assert data["errors"] == []
+        assert data["warnings"] == [line.removeprefix("warning: ")]
 
     def test_missing_path(self, folder, capsys):
         status, out, err = _main(capsys, "summary", str(folder / "nope.yaml"), str(folder / "t1.yaml"), "--format", "json")

@@ -45,7 +45,9 @@ def result():
     return evaluate(parse_case(CASE, "t1.yaml"))
 
 
-def _case(lines: str, assumptions: str = "", first: int = 2020, last: int = 2023, case_id: str = "X", level: int = 2020):
+def _case(
+    lines: str, assumptions: str = "", first: int = 2020, last: int = 2023, case_id: str = "X", level: int = 2020, extra: str = ""
+):
     text = f"""
 id: {case_id}
 title: Case {case_id}
@@ -53,6 +55,7 @@ price_level: {level}
 first_year: {first}
 last_year: {last}
 assumptions: [{assumptions}]
+{extra}
 lines:
 {lines}
 """
@@ -188,23 +191,57 @@ class TestPhaseIn:
         )
         assert compute_flows(case).lines["S"].tolist() == [0, -25, -25, -100]
 
-    def test_formula_naming_indfasning_uses_it_instead_of_being_multiplied(self):
-        # 18.540 × 0,6 = 11.124 → 11.125; × 0,8 = 14.832 → 14.830 (rounded after phasing).
+    def test_round_to_rounds_after_the_phase_in_share(self):
+        # 18.540 × 0,6 = 11.124 → 11.125; × 0,8 = 14.832 → 14.830 (rounded after phasing, as I4 prints).
         gevinst = "{name: gevinst, label: g, value: 18540, unit: t.kr., source: s}"
         phase = "{2020: 0.6, 2021: 0.8, 2022: 1}"
-        uses = _case(
-            f'  - {{name: S, kind: permanent, area: service, formula: "-mround(gevinst * indfasning, 5)", phase_in: {phase}}}',
+        rounded = _case(
+            f'  - {{name: S, kind: permanent, area: service, formula: "-gevinst", phase_in: {phase}, round_to: 5}}',
             gevinst,
         )
-        times = _case(
-            f'  - {{name: S, kind: permanent, area: service, formula: "-mround(gevinst, 5)", phase_in: {phase}}}',
-            gevinst,
-        )
-        assert compute_flows(uses).lines["S"].tolist() == [-11125, -14830, -18540, -18540]
-        assert compute_flows(times).lines["S"].tolist() == pytest.approx([-11124, -14832, -18540, -18540])
+        plain = _case(f'  - {{name: S, kind: permanent, area: service, formula: "-gevinst", phase_in: {phase}}}', gevinst)
+        assert compute_flows(rounded).lines["S"].tolist() == [-11125, -14830, -18540, -18540]
+        assert compute_flows(plain).lines["S"].tolist() == pytest.approx([-11124, -14832, -18540, -18540])
 
-    def test_indfasning_is_one_in_amounts(self):
-        case = _case('  - {name: S, kind: one_off, area: service, amounts: {2021: "10 * indfasning"}}')
+    def test_a_named_profile_phases_every_line_that_names_it(self):
+        # Profile "ramp": 0 in 2020, 50 % in 2021, 100 % from 2022; 100 and 40 at full effect.
+        case = _case(
+            '  - {name: A, kind: permanent, area: service, formula: "-100", phase_in: ramp}\n'
+            '  - {name: B, kind: permanent, area: service, formula: "40", phase_in: ramp}',
+            extra="phase_in_profiles: {ramp: {2021: 0.5, 2022: 1}}",
+        )
+        flows = compute_flows(case)
+        assert flows.lines["A"].tolist() == [0, -50, -100, -100]
+        assert flows.lines["B"].tolist() == [0, 20, 40, 40]
+
+    def test_a_one_off_with_year_and_formula_falls_in_that_year_only(self):
+        case = _case(
+            '  - {name: S, kind: one_off, area: anlaeg, year: 2021, formula: "antal * pris / 1000"}',
+            "{name: antal, label: a, value: 245, unit: stk., source: s}, "
+            "{name: pris, label: p, value: 30000, unit: kr., source: s}",
+        )
+        assert compute_flows(case).lines["S"].tolist() == [0, 7350, 0, 0]
+
+    def test_derived_items_build_on_each_other_in_any_order(self):
+        # brugere = 4.730 × 0,75 = 3.547,5; omkostning = brugere × 9.000 kr. / 1000 = 31.927,5 t.kr.
+        # "omkostning" is listed before "brugere", which it uses: order in the file does not matter.
+        case = _case(
+            '  - {name: Licens, kind: one_off, area: anlaeg, year: 2020, formula: "omkostning * 0.24"}',
+            "{name: medarbejdere, label: m, value: 4730, unit: stk., source: s}, "
+            "{name: andel, label: a, value: 0.75, unit: andel, source: s}",
+            extra=(
+                "derived:\n"
+                "  - {name: omkostning, label: o, formula: 'brugere * 9000 / 1000', unit: t.kr.}\n"
+                "  - {name: brugere, label: b, formula: 'medarbejdere * andel', unit: stk.}"
+            ),
+        )
+        assert compute_flows(case).lines["Licens"].tolist() == pytest.approx([31927.5 * 0.24, 0, 0, 0])
+        # Derived items follow assumption values given to the engine (e.g. Monte Carlo draws).
+        drawn = compute_flows(case, {"andel": np.array([0.75, 1.0])}).lines["Licens"]
+        assert drawn[:, 0].tolist() == pytest.approx([31927.5 * 0.24, 4730 * 9 * 0.24])
+
+    def test_amounts_are_not_phased(self):
+        case = _case('  - {name: S, kind: one_off, area: service, amounts: {2021: "10"}}')
         assert compute_flows(case).lines["S"].tolist() == [0, 10, 0, 0]
 
     def test_mround_goes_half_away_from_zero_in_a_line(self):
@@ -240,17 +277,31 @@ class TestHours:
         other = evaluate(case, Settings(hours_per_fte=1500.0))
         assert other.kpis.fte_full == pytest.approx(1924 / 1500)
 
-    def test_timer_is_the_lines_own_hours_that_year(self):
-        # In 2021 the line frees 962 hours (half of 1.924); valued at 400 kr. that is 384,8 t.kr.
-        # ``timer`` already carries the phase-in, so the amount must not be phased a second time.
+    def test_hours_from_a_derived_item_value_the_same_quantity_once(self):
+        # timer = 10 × 192,4 = 1.924 a year; valued at 400 kr. that is 769,6 t.kr.; half in 2021.
         case = _case(
-            '  - {name: Tid, kind: permanent, area: service, hours: "antal * timer_pr", '
-            'formula: "-timer * timepris / 1000", phase_in: {2021: 0.5, 2022: 1}}',
+            '  - {name: Tid, kind: permanent, area: service, hours: timer_sparet, '
+            'formula: "-timer_sparet * timepris / 1000", phase_in: {2021: 0.5, 2022: 1}}',
             HOURS,
+            extra="derived: [{name: timer_sparet, label: t, formula: 'antal * timer_pr', unit: timer/år}]",
         )
         flows = compute_flows(case)
         assert flows.line_hours["Tid"].tolist() == pytest.approx([0, 962, 1924, 1924])
         assert flows.lines["Tid"].tolist() == pytest.approx([0, -384.8, -769.6, -769.6])
+
+    def test_a_case_files_hours_per_fte_overrides_the_setting(self):
+        # 1.924 hours freed: 1 årsværk at the default 1.924; 1.924 / 1.480 = 1,3 at the case's own 1.480,
+        # whatever the setting says (the setting is only the default for cases without their own).
+        line = '  - {name: Tid, kind: permanent, area: service, hours: "antal * timer_pr", formula: "-1"}'
+        own = _case(line, HOURS, extra="hours_per_fte: 1480")
+        plain = _case(line, HOURS)
+        assert evaluate(plain).kpis.fte_full == pytest.approx(1.0)
+        assert evaluate(plain, Settings(hours_per_fte=1500.0)).kpis.fte_full == pytest.approx(1924 / 1500)
+        for chosen in (Settings(), Settings(hours_per_fte=1500.0)):
+            result = evaluate(own, chosen)
+            assert result.kpis.fte_full == pytest.approx(1.3)
+            assert result.fte.tolist() == pytest.approx([1.3] * 4)
+            assert result.summary()["settings"]["hours_per_fte"] == 1480
 
 
 class TestRefusals:
@@ -431,10 +482,11 @@ class TestOverview:
         portfolio = evaluate_cases(cases)
         assert [r.case.id for r in portfolio.results] == ["T1", "T2"]
         assert portfolio.overview.total is None
-        assert len(portfolio.errors) == 1
-        assert "different price levels" in portfolio.errors[0]
-        assert "T1: 2020" in portfolio.errors[0]
-        assert "T2: 2016" in portfolio.errors[0]
+        assert portfolio.errors == ()
+        assert len(portfolio.warnings) == 1
+        assert "different price levels" in portfolio.warnings[0]
+        assert "T1: 2020" in portfolio.warnings[0]
+        assert "T2: 2016" in portfolio.warnings[0]
         data = summary_data(portfolio)
         assert [row["id"] for row in data["overview"]["rows"]] == ["T1", "T2"]
         assert data["overview"]["total"] is None
@@ -454,4 +506,4 @@ class TestOverview:
     def test_empty_portfolio(self):
         portfolio = evaluate_cases([])
         assert portfolio.overview is None
-        assert summary_data(portfolio) == {"cases": [], "overview": None, "errors": []}
+        assert summary_data(portfolio) == {"cases": [], "overview": None, "errors": [], "warnings": []}

@@ -88,20 +88,22 @@ def _edge_cases() -> list[Case]:
                 "hours": "gevinst * 1000 / timepris",
             },
             {
-                "name": "Gevinst fra timer",  # builds on its (phased) hours: not phased again
+                "name": "Gevinst fra timer",  # amount and hours from one derived item, a named profile
                 "kind": "permanent",
                 "area": "service",
-                "formula": "-timer * timepris / 1000 / 2",
-                "phase_in": {2021: 0.25, 2022: 1},
-                "hours": "gevinst * 100 / timepris",
+                "formula": "-timer_sparet * timepris / 1000 / 2",
+                "phase_in": "ramp",
+                "hours": "timer_sparet",
             },
             {
-                "name": "Indfaset i formlen",
+                "name": "Afrundet efter indfasning",
                 "kind": "permanent",
                 "area": "service",
-                "formula": "drift * indfasning + 1",
-                "phase_in": {2021: 0.5, 2022: 1},
+                "formula": "drift * 1.07 + 1",
+                "phase_in": "ramp",
+                "round_to": 5,
             },
+            {"name": "Engang", "kind": "one_off", "area": "anlaeg", "year": 2021, "formula": "dobbelt_pris * antal"},
             {
                 "name": "Funktioner",
                 "kind": "permanent",
@@ -120,6 +122,12 @@ def _edge_cases() -> list[Case]:
             {"name": "Anlæg", "kind": "one_off", "area": "anlaeg", "amounts": {2020: 2000, 2022: -50}, "note": "Salg af udstyr"},
         ],
         [("gevinst", 1000), ("andel_2021", 0.4), ("timepris", 400), ("drift", 100), ("pris", 50), ("antal", 4)],
+        derived=[
+            {"name": "dobbelt_pris", "label": "To gange prisen", "formula": "pris * 2", "unit": "t.kr."},
+            {"name": "timer_sparet", "label": "Sparede timer", "formula": "gevinst * 100 / timepris", "unit": "timer"},
+        ],
+        phase_in_profiles={"ramp": {2021: 0.25, 2022: "andel_2021 + 0.5", 2023: 1}},
+        hours_per_fte=1480,
     )
     e2 = _case(
         "E2",
@@ -373,8 +381,16 @@ class TestStructure:
         header = _row_of(sheet, "Case")
         assert [c.value for c in sheet[header]] == ["Case", "Navn", "Beskrivelse", "Værdi", "Enhed", "Kilde", "Navn i formler"]
         rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=header + 1)]
-        expected = [[r.case.id, a.name, a.label, a.value, a.unit, a.source] for r in documented for a in r.case.assumptions]
-        assert [row[:6] for row in rows if row[0] != "Alle"] == expected
+        expected = []
+        for r in documented:
+            expected += [[r.case.id, a.name, a.label, a.value, a.unit, a.source] for a in r.case.assumptions]
+            expected += [[r.case.id, d.name, d.label, None, d.unit, d.source] for d in r.case.derived_in_order()]
+        # A derived item's value is a formula over the defined names (cached value: the engine's).
+        shown = [[*row[:3], None if isinstance(row[3], str) else row[3], *row[4:6]] for row in rows if row[0] != "Alle"]
+        assert shown == expected
+        derived = {row[1]: row[3] for row in rows if row[0] == "I4"}
+        assert derived["brugere"] == "=(I4_medarbejdere*I4_licensandel)"
+        assert derived["implementeringsomkostning"] == "=((I4_brugere*I4_pris_pr_bruger)/1000)"
         assert [row[1] for row in rows if row[0] == "Alle"] == ["discount_rate", "hours_per_fte"]
         for index, row in enumerate(rows, start=header + 1):
             defined = book.defined_names[row[6]]
@@ -428,15 +444,14 @@ class TestStructure:
                     assert sheet.cell(row, 1).value == line.name
                     for index, year in enumerate(result.years):
                         cell = sheet.cell(row, 3 + index)
-                        spec = line.formula if line.formula is not None else (line.amounts or {}).get(year)
+                        spec, _ = line.spec(year)
                         assert cell.data_type == ("f" if isinstance(spec, str) else "n"), (line.name, year)
                         assert cell.number_format == "#,##0"
         i4 = book["I4"]
         vagtskifte = i4.cell(_row_of(i4, "Reduceret tid ved vagtskifte", _row_of(i4, TABLES[1])), 4).value
-        assert vagtskifte.startswith(
-            "=-(ROUND(((I4_gevinst_vagtskifte*(((I4_andel_gevinst_plejecenter*I4_minutter_plejecenter)/20)"
-        )
-        assert "/(5),0)*(5))" in vagtskifte
+        # -gevinst_fuld × the share cell, rounded to 5 (round_to) as the engine does.
+        share_row = _row_of(i4, "Reduceret tid ved vagtskifte", _row_of(i4, "Indfasning (andel af fuld effekt)"))
+        assert vagtskifte == f"=ROUND(((-(I4_gevinst_fuld))*D{share_row})/5,0)*5"
 
     def test_totals_cumulative_payback_and_npv_are_formulas(self, documented):
         book = _book(workbook_bytes(documented))

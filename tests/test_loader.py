@@ -161,7 +161,45 @@ CATALOGUE = {
     "deeply nested": (('"-gevinst"', '"' + "abs(" * 60 + "1" + ")" * 60 + '"'), ["lines[0] ('Besparelse')", "nested too deeply"]),
     "hours naming timer": (
         ('    formula: "-gevinst"', '    formula: "-gevinst"\n    hours: "timer * 2"'),
-        ["lines[0] ('Besparelse').hours", "cannot use 'timer'"],
+        ["lines[0] ('Besparelse').hours: 'timer' is no formula name in case format 2"],
+    ),
+    "formula naming indfasning": (
+        ('"-gevinst"', '"-gevinst * indfasning"'),
+        ["lines[0] ('Besparelse').formula: 'indfasning' is no formula name", "phase_in, round_to and hours"],
+    ),
+    # case format 2: derived items, profiles, one-off years
+    "old version": (("id: T1", "version: 1\nid: T1"), ["version", "format version 1 is not read", "version 2"]),
+    "derived cycle": (
+        (
+            "lines:\n",
+            "derived:\n  - {name: a, label: A, formula: 'b + 1', unit: u}\n"
+            "  - {name: b, label: B, formula: 'a * 2', unit: u}\nlines:\n",
+        ),
+        ["derived items refer to each other in a circle: a → b → a"],
+    ),
+    "derived unknown name": (
+        ("lines:\n", "derived: [{name: a, label: A, formula: 'gevinst * x', unit: u}]\nlines:\n"),
+        ["derived[0] ('a').formula: formula 'gevinst * x' names unknown assumption(s): x"],
+    ),
+    "derived named like an assumption": (
+        ("lines:\n", "derived: [{name: gevinst, label: A, formula: '1', unit: u}]\nlines:\n"),
+        ["derived item names must be unique and differ from the assumptions'; repeated: gevinst"],
+    ),
+    "unknown profile": (
+        ("phase_in: {2021: 0.5, 2022: 1}", "phase_in: ramp"),
+        ["lines[0] ('Besparelse').phase_in: no phase-in profile named 'ramp' (profiles: none)"],
+    ),
+    "year on a permanent line": (
+        ('    formula: "-gevinst"', '    formula: "-gevinst"\n    year: 2021'),
+        ["lines[0] ('Besparelse')", "'year' goes with 'formula' on a one-off line without 'phase_in'"],
+    ),
+    "line in kroner": (
+        ('    formula: "-gevinst"', '    formula: "-gevinst"\n    unit: kr.'),
+        ["lines[0] ('Besparelse').unit", "'1.000 kr.' or 't.kr.'"],
+    ),
+    "case hours per årsværk": (
+        ("id: T1", "hours_per_fte: 0\nid: T1"),
+        ["hours_per_fte", "hours per årsværk 0 must be between 1"],
     ),
     # assumptions
     "low > high": (
@@ -435,7 +473,7 @@ class TestFoundInReview:
 
     def test_a_phase_in_share_cannot_use_the_lines_own_names(self):
         text = GOOD.replace("phase_in: {2021: 0.5, 2022: 1}", 'phase_in: {2021: "timer", 2022: 1}')
-        assert "phase_in.2021: a phase-in share cannot use 'indfasning' or 'timer'" in _refused(text)
+        assert "phase_in.2021: 'timer' is no formula name in case format 2" in _refused(text)
 
     def test_formulas_too_heavy_to_evaluate_quickly_are_refused(self):
         # 12 lines × a 1.800-character formula × 61 years = 1,3 million, over the 1 million allowed.

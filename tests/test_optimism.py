@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model import DEFAULT_OPTIMISM_BIAS, OptimismBias, apply_optimism_bias, compute_flows, evaluate, load_case, parse_case
+from model.formula import round_half_away
 from model.optimism import GRADES
 from model.uncertainty import monte_carlo
 
@@ -25,7 +26,7 @@ assumptions:
   - {name: drift, label: Drift, value: 30, unit: t.kr., source: s}
 lines:
   - {name: Gevinst, kind: permanent, area: service, formula: '-gevinst', phase_in: {2021: 0.5, 2022: 1}, confidence: low}
-  - {name: Drift, kind: permanent, area: service, formula: 'drift * indfasning', phase_in: {2021: 1}, confidence: high}
+  - {name: Drift, kind: permanent, area: service, formula: 'drift', phase_in: {2021: 1}, confidence: high}
   - {name: Investering, kind: one_off, area: anlaeg, amounts: {2020: 200, 2021: 'drift * 2'}}
   - {name: Tilbagebetaling, kind: one_off, area: service, amounts: {2022: -10}, confidence: medium}
 """
@@ -68,7 +69,7 @@ class TestApply:
         adjusted = evaluate(apply_optimism_bias(CASE)).flows.lines
         # Gevinst (low, −40 %): −100 × 0,5 in 2021, −100 from 2022 → × 0,6
         assert adjusted["Gevinst"].tolist() == pytest.approx([0, -30, -60, -60])
-        # Drift (high, +10 %), names indfasning itself: 30 × 1,1 from 2021
+        # Drift (high, +10 %): 30 × 1,1 from 2021
         assert adjusted["Drift"].tolist() == pytest.approx([0, 33, 33, 33])
         # Investering has no grade: not graded, left as it is (200 and 30 × 2)
         assert adjusted["Investering"].tolist() == pytest.approx([200, 60, 0, 0])
@@ -126,14 +127,26 @@ class TestApply:
     @pytest.mark.parametrize("case_id", ["i1", "i2", "i3", "i4", "i5", "i6"])
     def test_every_case_costs_up_savings_down(self, case_id):
         case = load_case(CASES / f"{case_id}.yaml")
-        before = compute_flows(case).lines
+        # Lines with round_to (I1's whole t.kr., I4's 5 t.kr.) round the scaled amount to the same multiple.
+        unrounded = case.model_copy(update={"lines": [ln.model_copy(update={"round_to": None}) for ln in case.lines]})
+        before = compute_flows(unrounded).lines
         after = compute_flows(apply_optimism_bias(case)).lines
         for line in case.lines:
             up = 1 + DEFAULT_OPTIMISM_BIAS.cost_uplift(line.confidence)
             down = 1 - DEFAULT_OPTIMISM_BIAS.saving_reduction(line.confidence)
             old = before[line.name]
             expected = np.where(old > 0, old * up, old * down)
+            if line.round_to is not None:
+                expected = round_half_away(expected / line.round_to) * line.round_to
             np.testing.assert_allclose(after[line.name], expected, rtol=1e-12, atol=1e-9)
+
+    def test_a_rounded_line_rounds_the_scaled_amount(self):
+        # I4 "Reduceret tid ved vagtskifte" (no grade; medium chosen for ungraded lines, saving −20 %):
+        # 18.540 × 0,8 = 14.832 in 2018 → × 0,8 = 11.865,6 → 11.865 (5 t.kr.); at full effect 18.540 × 0,8
+        # = 14.832 → 14.830.
+        bias = OptimismBias(default_grade="medium")
+        adjusted = compute_flows(apply_optimism_bias(load_case(CASES / "i4.yaml"), bias)).lines["Reduceret tid ved vagtskifte"]
+        assert adjusted.tolist() == [0, -8900, -11865, -14830, -14830]
 
 
 amounts = st.floats(-1e5, 1e5, allow_nan=False).filter(lambda x: abs(x) > 1e-6)
@@ -142,12 +155,13 @@ shares = st.floats(0, 1)
 
 @given(amounts, shares, st.floats(0, 2), st.floats(0, 1), st.sampled_from([*GRADES, None]), st.booleans())
 @settings(max_examples=80, deadline=None)
-def test_scaling_by_sign_matches_the_rule(amount, share, cost, saving, grade, names_phase):
-    formula = "x * indfasning" if names_phase else "x"
+def test_scaling_by_sign_matches_the_rule(amount, share, cost, saving, grade, named_profile):
+    phase_in = "ramp" if named_profile else f"{{2020: {share!r}, 2021: 1}}"
     case = parse_case(
         "id: H\ntitle: H\nprice_level: 2020\nfirst_year: 2020\nlast_year: 2021\n"
         f"assumptions:\n  - {{name: x, label: x, value: {amount!r}, unit: t.kr., source: s, minimum: null}}\n"
-        f"lines:\n  - {{name: L, kind: permanent, area: service, formula: '{formula}', phase_in: {{2020: {share!r}, 2021: 1}}"
+        f"phase_in_profiles: {{ramp: {{2020: {share!r}, 2021: 1}}}}\n"
+        f"lines:\n  - {{name: L, kind: permanent, area: service, formula: 'x', phase_in: {phase_in}"
         + (f", confidence: {grade}" if grade else "")
         + "}\n"
     )

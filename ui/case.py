@@ -12,7 +12,7 @@ import streamlit as st
 
 from model import MAX_FILE_BYTES, Case, CaseFileError, case_to_yaml, format_value, unit_decimals
 
-from . import state, uploads
+from . import scenario, state, uploads
 from .i18n import t
 from .keys import CASE, widget
 from .tables import assumption_groups
@@ -93,6 +93,7 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
                         type="tertiary",
                         key=CASE.reset(case_id, assumption.name),
                     )
+                    scenario.note_field(case_id, assumption.name)
 
 
 def case_file_section(case_id: str, case: Case) -> None:
