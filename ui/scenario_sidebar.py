@@ -108,8 +108,9 @@ def scenario_sidebar() -> None:
     if unsaved:
         st.markdown(f":orange-badge[● {t('scenario.dirty')}]")
     st.text_input(t("scenario.author"), key=scenario.AUTHOR, placeholder=t("scenario.author.placeholder"), max_chars=200)
-    left, right = st.columns(2)
-    left.button(
+    # One button per row: side by side at the sidebar's width, "Gem som" and
+    # its popover arrow were cut (the browser test looks for cut labels).
+    st.button(
         t("scenario.save"),
         on_click=_save,
         disabled=on is None,
@@ -118,7 +119,7 @@ def scenario_sidebar() -> None:
         key="scenario.save",
         width="stretch",
     )
-    with right.popover(t("scenario.save_as"), icon=":material/add:", width="stretch"):
+    with st.popover(t("scenario.save_as"), icon=":material/add:", width="stretch"):
         st.text_input(t("scenario.name"), key=_NAME, max_chars=200)
         st.button(t("scenario.save_as.confirm"), on_click=_save_as, key="scenario.save_as.confirm", type="primary")
     left, right = st.columns(2)
