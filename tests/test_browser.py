@@ -109,9 +109,26 @@ def _go(page, title: str) -> None:
 
 
 def _pick(page, case_id: str) -> None:
-    """Choose a case in the page's first select box (the case picker)."""
-    page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.click()
-    page.get_by_role("option", name=re.compile(f"^{re.escape(case_id)} · ")).click()
+    """Choose a case in the page's first select box (the case picker).
+
+    A rerun that ends just after the click (an upload's, say) redraws the box and closes its list,
+    so the box is opened again until the option shows, three times at most.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    box = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first
+    option = page.get_by_role("option", name=re.compile(f"^{re.escape(case_id)} · "))
+    for attempt in range(3):
+        box.click()
+        try:
+            option.wait_for(state="visible", timeout=TIMEOUT_MS // 3)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            _settle(page)
+    option.click()
     _settle(page)
 
 
