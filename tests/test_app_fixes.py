@@ -91,3 +91,16 @@ def test_sensitivity_tables_as_excel_hold_the_shown_figures(new_app, downloads):
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 assert not (isinstance(cell.value, str) and shown_cell(cell.value)[1] is not None), (sheet.title, cell.value)
+
+
+def test_a_range_shown_rounded_and_saved_unchanged_keeps_its_exact_ends(new_app):
+    at = new_app("sensitivity")
+    at.selectbox(key="input.case.selected").set_value("I5").run()
+    at.selectbox(key="input.sens.range_pick.I5").set_value("timepris").run()
+    # ±20 % of 355,129650507328 kr./time: 284,10372… and 426,15558…, shown to the øre
+    assert at.text_input(key="sens.low.I5.timepris").value == "284,1"
+    assert at.text_input(key="sens.high.I5.timepris").value == "426,16"
+    at.button(key="sens.range_save").click().run()
+    assert not at.exception
+    low, high = at.session_state["sens.ranges"]["I5"]["timepris"]
+    assert (low, high) == (355.129650507328 * 0.8, 355.129650507328 * 1.2)

@@ -24,6 +24,7 @@ from model import (
     Range,
     Threshold,
     format_number,
+    format_value,
     ranges,
 )
 
@@ -42,7 +43,6 @@ from .sensitivity_state import (
     set_released,
     set_value,
     user_ranges,
-    value_text,
 )
 from .widgets import bound, choice, md, number_input, show_table, stored
 
@@ -75,19 +75,15 @@ def _source(r: Range, user: bool) -> str:
     return text + (f" · {t(f'domain.range.base_at_{r.base_at_end}')}" if r.base_at_end else "")
 
 
-def _end(number: float, default: bool) -> str:
-    return value_text(number) + (" *" if default else "")
-
-
 def ranges_section(case_id: str, case: Case, applied: set[str]) -> None:
     """The ranges table (``applied``: the assumptions whose range the user set here) and the range editor."""
     rows = [
         {
             t("sens.col.assumption"): r.label,
             t("sens.col.unit"): r.unit,
-            t("sens.col.low"): _end(r.low, r.low_is_default and not r.fixed),
-            t("sens.col.base"): value_text(r.base),
-            t("sens.col.high"): _end(r.high, r.high_is_default and not r.fixed),
+            t("sens.col.low"): format_value(r.low, r.unit) + (" *" if r.low_is_default and not r.fixed else ""),
+            t("sens.col.base"): format_value(r.base, r.unit),
+            t("sens.col.high"): format_value(r.high, r.unit) + (" *" if r.high_is_default and not r.fixed else ""),
             t("sens.col.range"): _source(r, r.name in applied),
         }
         for r in ranges(case)
@@ -121,8 +117,8 @@ def ranges_section(case_id: str, case: Case, applied: set[str]) -> None:
     r = next(r for r in varying if r.name == name)
     low_key, high_key = SENS.range_inputs(case_id, name)
     cols = st.columns([2, 2, 2, 2], vertical_alignment="bottom")
-    cols[0].text_input(t("sens.col.low"), value=format_number(r.low, 6), key=low_key, help=t("sens.range.blank_help"))
-    cols[1].text_input(t("sens.col.high"), value=format_number(r.high, 6), key=high_key, help=t("sens.range.blank_help"))
+    cols[0].text_input(t("sens.col.low"), value=format_value(r.low, r.unit), key=low_key, help=t("sens.range.blank_help"))
+    cols[1].text_input(t("sens.col.high"), value=format_value(r.high, r.unit), key=high_key, help=t("sens.range.blank_help"))
     cols[2].button(
         t("sens.range.save"), on_click=save_range, args=(case_id, case, name), key="sens.range_save", icon=":material/check:"
     )

@@ -21,7 +21,9 @@ from model import (
     Threshold,
     block_sizes,
     format_number,
+    format_value,
     range_problem,
+    ranges,
     vary_anyway,
     with_ranges,
 )
@@ -137,8 +139,13 @@ def with_user_ranges(case_id: str, case: Case) -> tuple[Case, set[str], list[str
 def save_range(case_id: str, case: Case, name: str) -> None:
     """Keep the range typed for ``name`` (blank: the default end), or the reason it cannot be one."""
     texts = [st.session_state.get(key, "") for key in SENS.range_inputs(case_id, name)]
+    shown = next(r for r in ranges(case) if r.name == name)
     try:
-        low, high = (parse_danish(text) if text.strip() else None for text in texts)
+        # An end shown rounded to its unit's precision and left as it was keeps its exact value.
+        low, high = (
+            None if not text.strip() else exact if text.strip() == format_value(exact, shown.unit) else parse_danish(text)
+            for text, exact in zip(texts, (shown.low, shown.high), strict=True)
+        )
     except ValueError:
         st.session_state[SENS.range_error] = t("sens.range.not_number")
         return
