@@ -95,7 +95,7 @@ def test_sensitivity_tables_as_excel_hold_the_shown_figures(new_app, downloads):
 
 def test_a_range_shown_rounded_and_saved_unchanged_keeps_its_exact_ends(new_app):
     at = new_app("sensitivity")
-    at.selectbox(key="input.case.selected").set_value("I5").run()
+    at.selectbox(key="input.sens.case").set_value("I5").run()
     at.selectbox(key="input.sens.range_pick.I5").set_value("timepris").run()
     # ±20 % of 355,129650507328 kr./time: 284,10372… and 426,15558…, shown to the øre
     assert at.text_input(key="sens.low.I5.timepris").value == "284,1"
