@@ -1,0 +1,33 @@
+"""Public names: evaluating a case (the layout, flows, typed rows, the key figures, KPIs of a series)."""
+
+from ..document import Row
+from ..evaluate import CaseResult, EvaluationError, Flows, KPIs, Settings, assumption_values, compute_flows, evaluate
+from ..key_figures import KeyFigures, key_figures
+from ..kpi import IRRResult, Payback, discounted_payback, extend_flows, irr, npv, payback
+from ..layout import AGGREGATES, OVERVIEW_COLUMNS, SECTION1_AGGREGATES, SECTION1_ROWS, TABLES
+
+__all__ = [
+    "AGGREGATES",
+    "OVERVIEW_COLUMNS",
+    "SECTION1_AGGREGATES",
+    "SECTION1_ROWS",
+    "TABLES",
+    "CaseResult",
+    "EvaluationError",
+    "Flows",
+    "IRRResult",
+    "KPIs",
+    "KeyFigures",
+    "Payback",
+    "Row",
+    "Settings",
+    "assumption_values",
+    "compute_flows",
+    "discounted_payback",
+    "evaluate",
+    "extend_flows",
+    "irr",
+    "key_figures",
+    "npv",
+    "payback",
+]
