@@ -2,7 +2,7 @@
 
 Per case, besides :meth:`model.CaseResult.summary`:
 
-``fte_freed``, ``fte_freed_net``, ``fte_kept``
+``fte_freed``, ``fte_freed_net``, ``fte_kept``, ``fte_kept_net``
     årsværk at full phase-in (see :mod:`model.labour`), with yearly series;
 ``index``
     ``{"year", "from_year", "wage_factor", "price_factor", "source"}`` when the

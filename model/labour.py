@@ -28,17 +28,22 @@ Holidays are not deducted by default (an årsværk of 1.924 hours already pays
 them); a user who wants worked hours net of holidays adds them to
 ``absence_days``.
 
-Freed hours are hours of work (I5's "2 timer pr. borger pr. uge", I4's
-minutes per handover): the staff they stand for is ``hours / net hours per
-årsværk``, since one full-time employee works only the net hours. So the net
-årsværk freed are **more** than the gross ones (the gross figure
-``hours / 1.924`` is what the documents' convention and ``KPIs.fte_full``
-report; both are shown).
+What the hours are decides the direction. The cases' hours are **paid**
+staff hours: each case turns kroner into hours and back with one hourly
+rate (I5: 3.150 t.kr. / 8.870 hours = 355 kr.), so an hour freed is an hour
+off the payroll, and ``hours / 1.924`` are payroll årsværk (positions) —
+the documents' convention, ``KPIs.fte_full``. A position is paid for 1.924
+hours but its holder is at work only the net hours; the sick days are paid,
+not worked. So the hands a position adds on the floor are its **presence
+share** ``net / gross`` (1.761,94 / 1.924 = 91,58 %)::
 
-Kept hours are the paid hours of the staff kept, ``employees × hours each
-works in a year`` (I6: 125 × 1.924, one more year of a full-time employee).
-A kept employee is absent like any other, so net and gross give the same
-årsværk: ``kept × (net/gross) / net = kept / gross``; one figure, ``fte_kept``.
+    net årsværk = gross årsværk × net hours per årsværk / hours per årsværk
+                = hours × (1 − absence_days / days_per_fte) / hours_per_fte
+
+The freed hours buy **fewer** net årsværk than gross ones (I5: 8.870 hours
+= 4,61 gross, 4,22 net): the staff actually at work on an average day.
+The same rule holds for staff kept (``kept_hours`` are the paid hours of
+employees who stay): I6's 125 kept årsværk are 114,47 at work.
 
 All figures are per year (hours a year; årsværk), phased in like the line.
 """
@@ -117,6 +122,11 @@ class Labour:
         """Hours one full-time employee works a year: ``hours_per_fte − absence_hours`` (1.761,94)."""
         return self.hours_per_fte - self.absence_hours
 
+    @property
+    def presence_share(self) -> float:
+        """Share of the paid hours that are worked: ``net_hours_per_fte / hours_per_fte`` (0,9158 at 21,9 days)."""
+        return self.net_hours_per_fte / self.hours_per_fte
+
 
 def _number(value: object) -> bool:
     return not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value)
@@ -140,9 +150,11 @@ def kept_hours(case: Case, values: dict[str, float] | None = None) -> np.ndarray
 class LabourFigures:
     """One case's labour supply, per year and at full phase-in (the table's last year).
 
-    ``hours_freed``/``hours_kept``: hours a year. ``fte_freed`` (gross,
-    ``hours / hours_per_fte``), ``fte_freed_net`` (``hours / net hours per
-    årsværk``) and ``fte_kept`` (``kept hours / hours_per_fte``) in årsværk.
+    ``hours_freed``/``hours_kept``: paid hours a year. In årsværk:
+    ``fte_freed`` (gross, ``hours / hours_per_fte``), ``fte_kept`` (gross,
+    ``kept hours / hours_per_fte``), and their net figures ``fte_freed_net``
+    and ``fte_kept_net`` (gross × ``presence_share``: the staff at work on an
+    average day, fewer than gross when there is absence).
     """
 
     case_id: str
@@ -161,13 +173,18 @@ class LabourFigures:
 
     @property
     def fte_freed_net_yearly(self) -> tuple[float, ...]:
-        """Net årsværk freed per year."""
-        return tuple(h / self.labour.net_hours_per_fte for h in self.hours_freed)
+        """Net årsværk freed per year: gross × presence share (``hours × net / gross²``)."""
+        return tuple(v * self.labour.presence_share for v in self.fte_freed_yearly)
 
     @property
     def fte_kept_yearly(self) -> tuple[float, ...]:
-        """Årsværk kept per year."""
+        """Årsværk kept per year (gross: kept paid hours / hours per årsværk)."""
         return tuple(h / self.labour.hours_per_fte for h in self.hours_kept)
+
+    @property
+    def fte_kept_net_yearly(self) -> tuple[float, ...]:
+        """Net årsværk kept per year: gross × presence share."""
+        return tuple(v * self.labour.presence_share for v in self.fte_kept_yearly)
 
     @property
     def fte_freed(self) -> float:
@@ -181,13 +198,18 @@ class LabourFigures:
 
     @property
     def fte_kept(self) -> float:
-        """Årsværk kept at full phase-in."""
+        """Årsværk kept at full phase-in (gross)."""
         return self._last(self.fte_kept_yearly)
 
     @property
+    def fte_kept_net(self) -> float:
+        """Net årsværk kept at full phase-in."""
+        return self._last(self.fte_kept_net_yearly)
+
+    @property
     def fte_total_net(self) -> float:
-        """Net årsværk freed plus årsværk kept at full phase-in: the case's answer to the shortage."""
-        return self.fte_freed_net + self.fte_kept
+        """Net årsværk freed plus net årsværk kept at full phase-in: the case's answer to the shortage."""
+        return self.fte_freed_net + self.fte_kept_net
 
     def to_dict(self) -> dict[str, object]:
         """Plain data for JSON (rounded to 6 decimals)."""
@@ -195,10 +217,12 @@ class LabourFigures:
             "fte_freed": round(self.fte_freed, 6),
             "fte_freed_net": round(self.fte_freed_net, 6),
             "fte_kept": round(self.fte_kept, 6),
+            "fte_kept_net": round(self.fte_kept_net, 6),
             "hours_kept": [round(h, 6) for h in self.hours_kept],
             "fte_freed_yearly": [round(v, 6) for v in self.fte_freed_yearly],
             "fte_freed_net_yearly": [round(v, 6) for v in self.fte_freed_net_yearly],
             "fte_kept_yearly": [round(v, 6) for v in self.fte_kept_yearly],
+            "fte_kept_net_yearly": [round(v, 6) for v in self.fte_kept_net_yearly],
         }
 
 
@@ -220,11 +244,12 @@ def labour_figures(result: CaseResult, labour: Labour | None = None) -> LabourFi
 
 
 def portfolio_labour(figures: Sequence[LabourFigures]) -> dict[str, float]:
-    """The portfolio's årsværk at full phase-in: ``fte_freed``, ``fte_freed_net``, ``fte_kept``, ``fte_total_net``."""
+    """The portfolio's årsværk at full phase-in: ``fte_freed(_net)``, ``fte_kept(_net)``, ``fte_total_net``."""
     return {
         "fte_freed": sum(f.fte_freed for f in figures),
         "fte_freed_net": sum(f.fte_freed_net for f in figures),
         "fte_kept": sum(f.fte_kept for f in figures),
+        "fte_kept_net": sum(f.fte_kept_net for f in figures),
         "fte_total_net": sum(f.fte_total_net for f in figures),
     }
 

@@ -33,7 +33,11 @@ class TestLabourPage:
         table = _table_with(at, "Frigjort, netto (årsværk)").set_index("Case")
         i4 = _labour("I4")
         assert table.loc["I4", "Frigjort, brutto (årsværk)"] == format_number(i4.fte_freed, 1) == "27,1"
-        assert table.loc["I4", "Frigjort, netto (årsværk)"] == format_number(i4.fte_freed_net, 1) == "29,6"
+        # I4: 27,134 gross × 0,915769 (1 − 21,9 / 260) = 24,849 net årsværk at work.
+        assert table.loc["I4", "Frigjort, netto (årsværk)"] == format_number(i4.fte_freed_net, 1) == "24,8"
+        # I6: 125 kept × 0,915769 = 114,47 at work.
+        assert table.loc["I6", "Fastholdt, brutto (årsværk)"] == "125"
+        assert table.loc["I6", "Fastholdt, netto (årsværk)"] == "114,5"
         # 15.000 by default: I alt net / 15.000 in percent.
         total = sum(_labour(c).fte_total_net for c in ("I1", "I2", "I3", "I4", "I5", "I6"))
         assert table.loc["I alt", "I alt, netto (årsværk)"] == format_number(total, 1)

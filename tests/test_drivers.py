@@ -27,7 +27,7 @@ class TestI6:
         part_time = labour_figures(evaluate(_case("i6").with_values({"timer_pr_fastholdt": 1500})))
         assert part_time.fte_kept == pytest.approx(125 * 1500 / 1924)
         assert part_time.fte_kept == pytest.approx(97.453, abs=1e-3)
-        # Another årsværk: 125 × 1.924 / 1.600 = 150,31; net and gross the same for kept staff.
+        # Another årsværk: 125 × 1.924 / 1.600 = 150,31 (gross; the net figure is gross × presence share).
         other = labour_figures(evaluate(_case("i6"), Settings(hours_per_fte=1600.0)), Labour(hours_per_fte=1600.0))
         assert other.fte_kept == pytest.approx(125 * 1924 / 1600)
 

@@ -54,11 +54,15 @@ class TestLabour:
 
     def test_freed_gross_and_net_by_hand(self, result):
         figures = labour_figures(result)
-        # 1.000 hours / 1.924 = 0,519751 gross årsværk; 1.000 / 1.761,94 = 0,567556 net årsværk.
+        # 1.000 paid hours / 1.924 = 0,519751 gross årsværk. Presence share 1.761,94 / 1.924 = 0,915769
+        # (1 − 21,9 / 260); net = 0,519751 × 0,915769 = 0,475972 årsværk at work (checked with a calculator).
+        assert Labour().presence_share == pytest.approx(1 - 21.9 / 260)
         assert figures.fte_freed == pytest.approx(1000 / 1924)
         assert figures.fte_freed == pytest.approx(0.519751, abs=1e-6)
-        assert figures.fte_freed_net == pytest.approx(0.567556, abs=1e-6)
-        assert figures.fte_freed_net > figures.fte_freed  # a worked hour needs more than one paid hour
+        assert figures.fte_freed_net == pytest.approx(1000 * 1761.94 / 1924**2)
+        assert figures.fte_freed_net == pytest.approx(0.475972, abs=1e-6)
+        assert figures.fte_freed_net < figures.fte_freed  # sick days are paid, not worked: fewer hands on the floor
+        assert figures.fte_freed_net_yearly == pytest.approx((0.0, 0.475972 / 2, 0.475972), abs=1e-6)
         assert figures.fte_freed_yearly == pytest.approx((0.0, 500 / 1924, 1000 / 1924))
         assert figures.fte_freed == pytest.approx(result.kpis.fte_full)
 
@@ -73,8 +77,11 @@ class TestLabour:
         assert figures.fte_kept == pytest.approx(15000 / 1924)
         assert figures.fte_kept == pytest.approx(7.796258, abs=1e-6)
         assert figures.fte_kept_yearly[1] == pytest.approx(7500 / 1924)
-        # The kept staff are absent like any other: net and gross agree; the total adds net freed and kept.
-        assert figures.fte_total_net == pytest.approx(1000 / 1761.94 + 15000 / 1924)
+        # The kept staff are absent like any other: net = 7,796258 × 0,915769 = 7,139573 at work.
+        assert figures.fte_kept_net == pytest.approx(7.139573, abs=1e-6)
+        assert figures.fte_kept_net_yearly[1] == pytest.approx(7.139573 / 2, abs=1e-6)
+        # The total adds the net figures: 0,475972 + 7,139573 = 7,615545.
+        assert figures.fte_total_net == pytest.approx(7.615545, abs=1e-6)
 
     def test_hours_per_fte_setting_is_used(self):
         from model import Settings
@@ -113,6 +120,7 @@ class TestSummaryJson:
         assert case["fte_freed"] == pytest.approx(0.519751, abs=1e-6)
         assert case["fte_freed_net"] == pytest.approx(0.519751, abs=1e-6)  # no absence: net = gross
         assert case["fte_kept"] == pytest.approx(7.796258, abs=1e-6)
+        assert case["fte_kept_net"] == pytest.approx(7.796258, abs=1e-6)  # no absence: net = gross
         assert case["index"] is None
         assert data["labour"]["absence_days"] == 0
         assert data["labour"]["total"]["fte_kept"] == pytest.approx(7.796258, abs=1e-6)

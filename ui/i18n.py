@@ -1114,7 +1114,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "labour.reference": {"da": "{persons}: “{quote}”", "en": "{persons}: “{quote}”"},
     "labour.col.freed": {"da": "Frigjort, brutto (årsværk)", "en": "Freed, gross (FTE)"},
     "labour.col.freed_net": {"da": "Frigjort, netto (årsværk)", "en": "Freed, net (FTE)"},
-    "labour.col.kept": {"da": "Fastholdt (årsværk)", "en": "Kept (FTE)"},
+    "labour.col.kept": {"da": "Fastholdt, brutto (årsværk)", "en": "Kept, gross (FTE)"},
+    "labour.col.kept_net": {"da": "Fastholdt, netto (årsværk)", "en": "Kept, net (FTE)"},
     "labour.col.total": {"da": "I alt, netto (årsværk)", "en": "Total, net (FTE)"},
     "labour.col.share": {"da": "Andel af manglen", "en": "Share of the shortage"},
     "labour.summary": {
@@ -1122,16 +1123,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Together the cases free and keep **{total} FTE** (net): {share} % of a shortage of {persons}.",
     },
     "labour.chart.freed": {"da": "Frigjort (netto)", "en": "Freed (net)"},
-    "labour.chart.kept": {"da": "Fastholdt", "en": "Kept"},
+    "labour.chart.kept": {"da": "Fastholdt (netto)", "en": "Kept (net)"},
     "labour.chart.shortage": {"da": "Mangel", "en": "Shortage"},
     "labour.chart.axis": {"da": "Årsværk", "en": "FTE"},
     "labour.footnote": {
-        "da": "Brutto: timer / timer pr. årsværk (sidepanelet). Netto: timer / nettotimer, da en fuldtidsansat kun "
-        "arbejder nettotimerne; derfor er netto større end brutto. Fastholdt: fastholdte medarbejderes timer / timer pr. "
-        "årsværk (fravær rammer dem ligesom andre).",
-        "en": "Gross: hours / hours per FTE (sidebar). Net: hours / net hours, as a full-time employee only works the "
-        "net hours; so net is larger than gross. Kept: the kept staff's hours / hours per FTE (absence affects them "
-        "like anyone).",
+        "da": "Brutto: betalte timer / timer pr. årsværk (sidepanelet), som dokumenterne regner. Netto: brutto × "
+        "nettotimer / timer pr. årsværk, de medarbejdere der i gennemsnit er på arbejde, da sygedage er betalt men "
+        "ikke arbejdet; derfor er netto mindre end brutto. Det gælder både frigjorte og fastholdte årsværk.",
+        "en": "Gross: paid hours / hours per FTE (sidebar), as the documents count. Net: gross × net hours / hours per "
+        "FTE, the staff at work on an average day, as sick days are paid but not worked; so net is smaller than "
+        "gross. This holds for FTE freed and kept alike.",
     },
     "domain.range.base_at_low": {
         "da": "dokumentets værdi er intervallets nedre ende",

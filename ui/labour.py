@@ -22,7 +22,14 @@ from ui.widgets import number_input
 __all__ = ["COLUMNS", "explain", "labour_chart", "labour_frame", "labour_inputs", "shortage_chart"]
 
 #: The table's number columns, by i18n key.
-COLUMNS = ("labour.col.freed", "labour.col.freed_net", "labour.col.kept", "labour.col.total", "labour.col.share")
+COLUMNS = (
+    "labour.col.freed",
+    "labour.col.freed_net",
+    "labour.col.kept",
+    "labour.col.kept_net",
+    "labour.col.total",
+    "labour.col.share",
+)
 
 
 def _set(field: str, value: float) -> None:
@@ -85,24 +92,23 @@ def labour_inputs() -> tuple[Labour, float]:
 
 
 def labour_frame(figures: Sequence[tuple[str, str, LabourFigures]], persons: float) -> pd.DataFrame:
-    """One row per case (id, title, årsværk freed gross and net, kept, total net, share of the shortage) and "I alt"."""
-    rows = []
-    for case_id, title, f in figures:
-        rows.append((case_id, title, f.fte_freed, f.fte_freed_net, f.fte_kept, f.fte_total_net))
+    """One row per case (id, title, årsværk freed and kept, gross and net, total net, share of the shortage) and "I alt"."""
+    keys = ("fte_freed", "fte_freed_net", "fte_kept", "fte_kept_net", "fte_total_net")
+    rows = [(case_id, title, *(getattr(f, k) for k in keys)) for case_id, title, f in figures]
     totals = portfolio_labour([f for _, _, f in figures])
-    rows.append((t("total"), "", totals["fte_freed"], totals["fte_freed_net"], totals["fte_kept"], totals["fte_total_net"]))
-    columns = [t("col.case"), t("col.title"), *(t(key) for key in COLUMNS[:4])]
+    rows.append((t("total"), "", *(totals[k] for k in keys)))
+    columns = [t("col.case"), t("col.title"), *(t(key) for key in COLUMNS[:5])]
     frame = pd.DataFrame([[cid, title, *(format_number(v, 1) for v in values)] for cid, title, *values in rows], columns=columns)
-    frame[t(COLUMNS[4])] = [format_number(100 * r[5] / persons, 2) + " %" for r in rows]
+    frame[t(COLUMNS[5])] = [format_number(100 * r[6] / persons, 2) + " %" for r in rows]
     return frame
 
 
 def labour_chart(figures: Sequence[tuple[str, str, LabourFigures]], labels: Mapping[str, str]) -> alt.Chart:
-    """Stacked bars per case and for the total: net årsværk freed and årsværk kept."""
+    """Stacked bars per case and for the total: net årsværk freed and net årsværk kept."""
     data = []
     totals = portfolio_labour([f for _, _, f in figures])
-    rows = [(case_id, f.fte_freed_net, f.fte_kept) for case_id, _, f in figures]
-    rows.append((labels["total"], totals["fte_freed_net"], totals["fte_kept"]))
+    rows = [(case_id, f.fte_freed_net, f.fte_kept_net) for case_id, _, f in figures]
+    rows.append((labels["total"], totals["fte_freed_net"], totals["fte_kept_net"]))
     for case, freed, kept in rows:
         data.append({"case": case, "kind": labels["freed"], "value": freed})
         data.append({"case": case, "kind": labels["kept"], "value": kept})
