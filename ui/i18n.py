@@ -947,6 +947,39 @@ TEXTS: dict[str, dict[str, str]] = {
         "year interpolated; the probability of payback counts whole years.",
     },
     "sens.mc.no_histogram": {"da": "Ingen endelige træk at vise.", "en": "No finite draws to show."},
+    # --- domain: correlation in Monte Carlo ---
+    "sens.corr.title": {"da": "Korrelation mellem to antagelser", "en": "Correlation between two assumptions"},
+    "sens.corr.caption": {
+        "da": "To antagelser, der følger hinanden (fx borgere og timer pr. borger), giver en bredere spredning end "
+        "uafhængige træk. Vælg to antagelser og en rangkorrelation ρ (Spearman, mellem −0,99 og 0,99); samme seed, "
+        "antal træk og fordeling som ovenfor (Gauss-copula).",
+        "en": "Two assumptions that move together (e.g. citizens and hours per citizen) spread the result more than "
+        "independent draws. Choose two assumptions and a rank correlation ρ (Spearman, from −0,99 to 0,99); the same "
+        "seed, draws and distribution as above (Gaussian copula).",
+    },
+    "sens.corr.a": {"da": "Antagelse 1", "en": "Assumption 1"},
+    "sens.corr.b": {"da": "Antagelse 2", "en": "Assumption 2"},
+    "sens.corr.rho": {"da": "ρ", "en": "ρ"},
+    "sens.corr.rho.help": {
+        "da": "Rangkorrelation fra −0,99 til 0,99; 0 er uafhængige træk.",
+        "en": "Rank correlation from −0,99 to 0,99; 0 is independent draws.",
+    },
+    "sens.corr.same": {"da": "Vælg to forskellige antagelser.", "en": "Choose two different assumptions."},
+    "sens.corr.zero": {
+        "da": "ρ = 0: trækkene er uafhængige, som i tabellen ovenfor. Skriv en anden ρ for at sammenligne.",
+        "en": "ρ = 0: the draws are independent, as in the table above. Type another ρ to compare.",
+    },
+    "sens.corr.too_few": {
+        "da": "Casen har færre end to antagelser med et interval.",
+        "en": "The case has fewer than two assumptions with a range.",
+    },
+    "sens.corr.col.figure": {"da": "Nøgletal", "en": "Key figure"},
+    "sens.corr.col.rho": {"da": "ρ", "en": "ρ"},
+    "sens.corr.col.width": {"da": "P90 − P10", "en": "P90 − P10"},
+    "sens.corr.result": {
+        "da": "ρ = {rho} mellem {a} og {b} (opnået i trækkene: {achieved}); {n} træk, seed {seed}. 1.000 kr.",
+        "en": "ρ = {rho} between {a} and {b} (achieved in the draws: {achieved}); {n} draws, seed {seed}. 1.000 kr.",
+    },
     "sens.mc.share": {"da": "Andel af træk", "en": "Share of draws"},
     "sens.mc.from": {"da": "Fra", "en": "From"},
     "sens.mc.to": {"da": "Til", "en": "To"},

@@ -153,7 +153,8 @@ class SensitivityKeys:
     fields (every page reads them); ``limits`` the threshold per key figure;
     ``draws``, ``seed``, ``distribution`` the Monte Carlo settings;
     ``vary_anyway`` ``{case id: [assumption]}`` the constants (``vary:
-    false``) the user asked to vary all the same. View
+    false``) the user asked to vary all the same; ``correlation`` ``{case id:
+    {"a", "b", "rho"}}`` the rank correlation between two drivers. View
     choices (``case``, ``kpi``, ``use_optimism``) stay.
     """
 
@@ -168,6 +169,7 @@ class SensitivityKeys:
     seed: str = "sens.seed"
     distribution: str = "sens.distribution"
     vary_anyway: str = "sens.vary_anyway"
+    correlation: str = "sens.correlation"
     bias_prefix: str = "sens.bias."
     low_prefix: str = "sens.low."
     high_prefix: str = "sens.high."
@@ -184,6 +186,7 @@ class SensitivityKeys:
             self.seed,
             self.distribution,
             self.vary_anyway,
+            self.correlation,
         )
 
     @property
