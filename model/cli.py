@@ -1,6 +1,6 @@
 """``python -m model``: summary, audit and export of case files from the shell.
 
-    python -m model summary [PATH...] --format table|json|csv [--price-level YEAR [--index FILE]] [--absence-days D]
+    python -m model summary [PATH...] --format table|json|csv [--price-level YEAR [--price-index FILE]] [--absence-days D]
     python -m model audit [PATH...] --format table|json
     python -m model export [PATH...] --xlsx FILE
     python -m model memo [PATH...] [--case ID] --docx FILE [--pdf FILE]   (see model.memo.cli)
@@ -71,7 +71,12 @@ def _parser() -> argparse.ArgumentParser:
         if name == "summary":
             sub.add_argument("--price-level", type=int, metavar="YEAR", help="re-index every case to YEAR's prices and wages")
             sub.add_argument(
-                "--index", default=str(DEFAULT_INDEX_FILE), metavar="FILE", help="price index file (default: the engine's)"
+                "--index",
+                "--price-index",
+                dest="index",
+                default=str(DEFAULT_INDEX_FILE),
+                metavar="FILE",
+                help="price index file (default: the engine's)",
             )
             sub.add_argument(
                 "--absence-days",

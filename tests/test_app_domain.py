@@ -13,6 +13,7 @@ from model import (
     format_number,
     labour_figures,
     load_case,
+    overview,
     parse_price_index,
     reindex_case,
 )
@@ -77,6 +78,13 @@ class TestPriceLevel:
         assert "Titel" not in table.columns  # the price-level table, not the overview above it
         assert table.loc["I4", "Anlæg (1.000 kr.)"] == format_amount(i4.kpis.anlaeg) == format_amount(41380 * 1.015)
         assert table.loc["I4", "Nutidsværdi (1.000 kr.)"] == format_amount(i4.kpis.npv)
+        # All six cases at 2017's level, added up in one "I alt" row as the engine adds them.
+        moved = [evaluate(reindex_case(load_case(CASES / f"i{k}.yaml"), index, 2017)[0]) for k in range(1, 7)]
+        total = overview(moved, allow_mixed_price_levels=True).total
+        assert list(table.index) == ["I1", "I2", "I3", "I4", "I5", "I6", "I alt"]
+        assert table.loc["I alt", "Anlæg (1.000 kr.)"] == format_amount(total.anlaeg)
+        assert table.loc["I alt", "Varig effektivisering netto (1.000 kr.)"] == format_amount(total.net_permanent)
+        assert table.loc["I alt", "Nutidsværdi (1.000 kr.)"] == format_amount(total.npv)
         factors = _table_with(at, "Lønfaktor").set_index("Case")
         assert factors.loc["I4", "Lønfaktor"] == "1,02"
         assert factors.loc["I4", "Prisfaktor"] == "1,015"

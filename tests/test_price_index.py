@@ -177,7 +177,12 @@ class TestCommonPriceLevel:
             'source: "Test"\nyears:\n  2017: {wage: 3.0, price: 2.0}\n  2018: {wage: 2.0, price: 1.0}\n', "utf-8"
         )
         status = main(
-            ["summary", str(ROOT / "cases"), "--format", "json", "--price-level", "2018", "--index", str(tmp_path / "idx.yaml")]
+            [
+                "summary",
+                str(ROOT / "cases"),
+                *("--format", "json", "--price-level", "2018"),
+                *("--price-index", str(tmp_path / "idx.yaml")),
+            ]
         )
         data = json.loads(capsys.readouterr().out)
         assert status == 0
