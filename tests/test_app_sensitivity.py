@@ -337,3 +337,9 @@ def test_a_bad_correlation_is_named_and_changes_nothing(new_app):
     at.selectbox(key="input.sens.correlation.b.I5").set_value("borgere_en_medarbejder").run()
     assert any("to forskellige antagelser" in w.value for w in at.warning)
     assert not any("P90 − P10" in f.value.columns for f in at.dataframe)
+    # "Nulstil alt" clears the correlation with the page's other changes: back to ρ = 0, no comparison.
+    at.button(key="sidebar.reset_all").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "sens.correlation" not in at.session_state  # ui.state.reset_all drops SENS.changes
+    assert at.text_input(key="input.sens.correlation.rho.I5").value == "0"
+    assert not any("P90 − P10" in f.value.columns for f in at.dataframe)
