@@ -17,11 +17,13 @@ from model import Settings, format_number, format_percent_da
 from ui import scenario, state
 from ui.domain import discount_presets
 from ui.fragments import note_view
+from ui.heap import freeze_imports
 from ui.i18n import LANGUAGE_KEY, LANGUAGES, language, t
 from ui.keys import SIDEBAR
 from ui.scenario_sidebar import scenario_sidebar
 from ui.widgets import choice, md, number_input
 
+freeze_imports()  # Streamlit's gc after each run then skips the imported modules (ui/heap.py)
 st.set_page_config(page_title=t("app.title"), page_icon=":material/account_balance:", layout="wide")
 state.start_run()  # the case folder is read once per run
 
@@ -96,8 +98,9 @@ def _home() -> None:
 
 
 scenario.sync()  # a ?scenario= URL opens before the sidebar draws
+HOME = st.Page(_home, title=t("page.overview"), url_path="start", default=True, visibility="hidden")
 pages = [
-    st.Page(_home, title=t("page.overview"), url_path="start", default=True, visibility="hidden"),
+    HOME,
     OVERVIEW,
     st.Page("app_pages/case.py", title=t("page.case"), icon=":material/description:", url_path="business-case"),
     st.Page("app_pages/compare.py", title=t("page.compare"), icon=":material/compare_arrows:", url_path="sammenlign"),
@@ -109,6 +112,7 @@ pages = [
     st.Page("app_pages/scenarios.py", title=t("page.scenarios"), icon=":material/history:", url_path="scenarier"),
 ]
 navigation = st.navigation(pages)
-_sidebar()
+if navigation is not HOME:  # the root URL only forwards to /oversigt, which draws the sidebar
+    _sidebar()
 navigation.run()
 scenario.sync()  # keep this tab's draft in the store after the page's own changes

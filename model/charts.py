@@ -96,6 +96,21 @@ def payback_year(result: CaseResult) -> int | None:
     return result.years[0] + start + years - 1
 
 
+def _span(result: CaseResult) -> int:
+    """Years a cumulative curve runs by default: the table, or to the payback year and one more (≤ MAX_EXTRA_YEARS past it)."""
+    count = len(result.years)
+    payback = payback_year(result)
+    if payback is None:
+        return count
+    return max(count, min(payback - result.years[0] + 2, count + MAX_EXTRA_YEARS))
+
+
+def _cumulative(result: CaseResult, years: int) -> np.ndarray:
+    """Cumulative Samlet økonomisk påvirkning (all funding, 1.000 kr.), ``years`` years; the permanent level after the table."""
+    flows = result.flows
+    return np.cumsum(extend_flows(flows.total_impact_all, flows.net_permanent, years))
+
+
 def cumulative_series(result: CaseResult, years: int | None = None) -> pd.DataFrame:
     """Cumulative Samlet økonomisk påvirkning (all funding) per year, continued after the table.
 
@@ -105,16 +120,9 @@ def cumulative_series(result: CaseResult, years: int | None = None) -> pd.DataFr
     payback year and one more if that is later, but at most
     :data:`MAX_EXTRA_YEARS` past the table).
     """
-    flows = result.flows
-    count = len(result.years)
-    if years is None:
-        years = count
-        payback = payback_year(result)
-        if payback is not None:
-            years = max(years, min(payback - result.years[0] + 2, count + MAX_EXTRA_YEARS))
-    series = np.cumsum(extend_flows(flows.total_impact_all, flows.net_permanent, years))
-    first = result.years[0]
-    return pd.DataFrame({"year": [first + i for i in range(years)], "since_start": range(years), "value": series})
+    years = _span(result) if years is None else years
+    since = np.arange(years)
+    return pd.DataFrame({"year": result.years[0] + since, "since_start": since, "value": _cumulative(result, years)})
 
 
 def cumulative_template(labels: tuple[tuple[str, str], ...], with_document: bool) -> dict[str, object]:
@@ -157,18 +165,23 @@ def cumulative_data(result: CaseResult, document: CaseResult | None, labels: Map
     A payback year beyond the span (see :func:`cumulative_series`) is not
     marked; the key figures give it.
     """
-    span = len(cumulative_series(result))
-    if document is not None:
-        span = max(span, len(cumulative_series(document)))
-    frames = [cumulative_series(result, span).assign(series=labels["current"])]
-    if document is not None:
-        frames.append(cumulative_series(document, span).assign(series=labels["document"]))
+    curves = [(labels["current"], result)] + ([(labels["document"], document)] if document is not None else [])
+    span = max(_span(r) for _, r in curves)
+    since = np.tile(np.arange(span), len(curves))
+    curve = pd.DataFrame(
+        {
+            "year": since + np.repeat([r.years[0] for _, r in curves], span),
+            "since_start": since,
+            "value": np.concatenate([_cumulative(r, span) for _, r in curves]),
+            "series": np.repeat([label for label, _ in curves], span),
+        }
+    )
     payback = payback_year(result)
     marked = payback is not None and payback <= result.years[0] + span - 1
     mark = pd.DataFrame(
         {"year": [payback] if marked else [], "label": [labels["payback"].format(year=payback)] if marked else []}
     )
-    return {"curve": pd.concat(frames, ignore_index=True), "payback": mark}
+    return {"curve": curve, "payback": mark}
 
 
 # --- Costs and savings of one case -----------------------------------------------------------------

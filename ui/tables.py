@@ -22,6 +22,7 @@ from model import (
     Finding,
     Overview,
     OverviewLine,
+    Row,
     format_amount,
     format_fixed,
     format_number,
@@ -113,11 +114,18 @@ def section1_frame(result: CaseResult) -> tuple[pd.DataFrame, list[int]]:
     the sum rows in bold.
     """
     rows = result.section1_rows()
-    labels = [row.label if row.kind == "line" else t(_SECTION1_I18N[row.key]) for row in rows]
-    out = pd.DataFrame({"": labels, t("case.area"): [_area(row.area) for row in rows]})
-    for index, year in enumerate(result.years):
-        out[str(year)] = [format_amount(row.values[index]) for row in rows]
-    return out, [i for i, row in enumerate(rows) if row.bold]
+    columns = {
+        "": [row.label if row.kind == "line" else t(_SECTION1_I18N[row.key]) for row in rows],
+        t("case.area"): [_area(row.area) for row in rows],
+        **_year_columns(result.years, rows),
+    }
+    return pd.DataFrame(columns), [i for i, row in enumerate(rows) if row.bold]
+
+
+def _year_columns(years: Sequence[int], rows: Sequence[Row]) -> dict[str, list[str]]:
+    """One column of formatted amounts per year (``"2025"``: the rows' values that year)."""
+    cells = [[format_amount(value) for value in row.values] for row in rows]
+    return {str(year): [row[index] for row in cells] for index, year in enumerate(years)}
 
 
 _SECTION1_I18N = {spec.series: spec.i18n for spec in SECTION1_ROWS}
@@ -134,14 +142,13 @@ def table_frame(result: CaseResult, number: int) -> tuple[pd.DataFrame, list[int
     rows = result.table_rows(spec.key)
     if len(rows) <= 1:
         return None
-    out = pd.DataFrame({t("col.line"): [row.label if row.kind == "line" else t(spec.total_i18n) for row in rows]})
+    columns = {t("col.line"): [row.label if row.kind == "line" else t(spec.total_i18n) for row in rows]}
     if spec.innovation_marker:
-        out[t("col.innovation")] = ["X" if row.innovation else "" for row in rows]
-    for index, year in enumerate(result.years):
-        out[str(year)] = [format_amount(row.values[index]) for row in rows]
+        columns[t("col.innovation")] = ["X" if row.innovation else "" for row in rows]
+    columns |= _year_columns(result.years, rows)
     if spec.row_totals:
-        out[t("total")] = [format_amount(row.total) for row in rows]
-    return out, [len(rows) - 1]
+        columns[t("total")] = [format_amount(row.total) for row in rows]
+    return pd.DataFrame(columns), [len(rows) - 1]
 
 
 def kpi_rows(results: Sequence[tuple[str, CaseResult]]) -> pd.DataFrame:

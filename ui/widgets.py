@@ -15,12 +15,13 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from model import Case, CaseResult, EvaluationError, Settings, format_number, parse_number
 
 from . import state
-from .charts import TEMPLATES, spec
+from .charts import TEMPLATES
 from .i18n import t
 from .keys import SCENARIO, widget
 
@@ -297,12 +298,14 @@ def show_table(
             alignment="right" if column in right else None,
             pinned=True if pin_first and position == 0 else None,
         )
+    table = pa.Table.from_pandas(frame, preserve_index=False)  # handed to the browser as is: no copy, no second conversion
     if bold_rows:
         rows = set(bold_rows)
-        frame = frame.assign(**{TOTAL_MARK: [TOTAL_MARK if position in rows else "" for position in range(len(frame))]})
+        marks = pa.array([TOTAL_MARK if position in rows else "" for position in range(len(frame))], pa.string())
+        table = table.append_column(TOTAL_MARK, marks)
         config[TOTAL_MARK] = st.column_config.TextColumn(" ", width=28, pinned=True, help=t("table.total_mark"))
         order.insert(0, TOTAL_MARK)  # shown first; last in the data, so the table's own columns keep their places
-    st.dataframe(frame, hide_index=True, column_config=config, column_order=order, key=key, width="stretch", height="content")
+    st.dataframe(table, hide_index=True, column_config=config, column_order=order, key=key, width="stretch", height="content")
 
 
 #: The MIME type of an .xlsx workbook.
@@ -319,15 +322,30 @@ def download(label: str, data: bytes | Callable[[], bytes], file_name: str, mime
 # --- Charts ---------------------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+def _arrow(frame: pd.DataFrame) -> bytes:
+    """``frame`` as Arrow IPC bytes, the form in which Streamlit hands a chart's data to the browser."""
+    table = pa.Table.from_pandas(frame)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _template(name: str, args: tuple[object, ...]) -> dict[str, object]:
-    return TEMPLATES[name](*args)
+    """Template ``name`` for ``args``, its own data (the zero line) already as Arrow bytes; shared, never changed."""
+    template = TEMPLATES[name](*args)
+    own = {key: _arrow(pd.DataFrame(records)) for key, records in template.get("datasets", {}).items()}
+    return {**template, "datasets": own}
 
 
 def chart(name: str, args: tuple[object, ...], data: Mapping[str, pd.DataFrame]) -> None:
-    """Draw an altair chart: template ``name`` of ``ui.charts.TEMPLATES`` (cached per ``args``) with this run's ``data``.
+    """Draw an altair chart: template ``name`` of ``ui.charts.TEMPLATES`` (built once per ``args``) with this run's ``data``.
 
     The template holds everything but the data, so a changed assumption
-    only recomputes the data (see ``ui.charts``).
+    only recomputes the data (see ``ui.charts``), which goes to the browser
+    as Arrow bytes straight from its DataFrames.
     """
-    st.vega_lite_chart(spec(_template(name, args), data), width="stretch")
+    template = _template(name, args)
+    datasets = {**template["datasets"], **{key: _arrow(frame) for key, frame in data.items()}}
+    st.vega_lite_chart({**template, "datasets": datasets}, width="stretch")
