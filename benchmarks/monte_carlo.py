@@ -19,25 +19,16 @@ the target is ≤ 50. The last line printed is ``mc_ratio=<number>``.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timing import median_time  # noqa: E402  (benchmarks/timing.py)
+
 from model import Settings, evaluate, load_paths  # noqa: E402
 from model.uncertainty import DEFAULT_DRAWS, monte_carlo  # noqa: E402
-
-
-def _median_time(action, rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,10 +57,10 @@ def main(argv: list[str] | None = None) -> int:
 
     deterministic()
     simulate("pert")  # warm-up: formula parsing, numpy's first calls
-    one = _median_time(deterministic, 300)
-    per_case = {case.id: _median_time(lambda c=case: monte_carlo(c, settings, n=args.draws, seed=1), 3) for case in cases}
-    triangular = _median_time(lambda: simulate("triangular"), args.rounds)
-    pert = _median_time(lambda: simulate("pert"), args.rounds)
+    one = median_time(deterministic, 300)
+    per_case = {case.id: median_time(lambda c=case: monte_carlo(c, settings, n=args.draws, seed=1), 3) for case in cases}
+    triangular = median_time(lambda: simulate("triangular"), args.rounds)
+    pert = median_time(lambda: simulate("pert"), args.rounds)
 
     print(f"cases: {', '.join(c.id for c in cases)} ({len(cases)})")
     print(f"draws per case: {args.draws}")

@@ -23,24 +23,15 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timing import median_time  # noqa: E402  (benchmarks/timing.py)
+
 from model import Case, ChoiceOptions, Settings, choose, evaluate  # noqa: E402
-
-
-def _median_time(action, rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def synthetic_cases(count: int, seed: int) -> list[Case]:
@@ -135,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
 
     evaluate_all()
     solve()
-    evaluate_time = _median_time(evaluate_all, args.rounds)
-    choose_time = _median_time(solve, args.rounds)
+    evaluate_time = median_time(evaluate_all, args.rounds)
+    choose_time = median_time(solve, args.rounds)
     choice = holder["choice"]
     reasons: dict[str, int] = {}
     for exclusion in choice.not_chosen:

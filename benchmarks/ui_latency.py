@@ -27,36 +27,20 @@ median change, minimal>``; the line before it gives the first-render ratio
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # streamlit_process: the browser tests start their server the same way
+
+from streamlit_process import CHROMIUM, CHROMIUM_ARGS, streamlit_run  # noqa: E402
 
 from model import evaluate, format_amount, load_case  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-background-timer-throttling",
-    "--disable-renderer-backgrounding",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 60_000
 CASE = ROOT / "cases" / "i4.yaml"
 ASSUMPTION = "minutter_plejecenter"
@@ -64,7 +48,7 @@ FIELD_LABEL = "Sparet tid pr. hold pr. vagtoverdragelse på plejecentre (min.)"
 METRIC_LABEL = "Varig effektivisering netto"
 OVERVIEW_READY = "[...document.querySelectorAll('[data-testid=\"stDataFrame\"]')].some(d => d.textContent.includes('I alt'))"
 
-MINIMAL_APP = '''import streamlit as st
+MINIMAL_APP = """import streamlit as st
 
 text = st.text_input("Minutter", "20")
 try:
@@ -72,53 +56,7 @@ try:
 except ValueError:
     value = 0.0
 st.metric("Resultat", f"{value * 2:g}")
-'''
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
-@contextlib.contextmanager
-def _server(script: str, cwd: Path, log: Path) -> Iterator[str]:
-    """``streamlit run <script>`` headless on a free port, stopped on exit."""
-    port = _free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", script,
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while not _healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                msg = f"{script} did not start:\n{log.read_text(errors='replace')[-2000:]}"
-                raise RuntimeError(msg)
-            time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+"""
 
 
 # In the page: the time of the Enter key, and the first animation frame at which the metric shows
@@ -201,8 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(folder)
         (tmp / "minimal.py").write_text(MINIMAL_APP, encoding="utf-8")
         with (
-            _server("app.py", ROOT, tmp / "app.log") as app_url,
-            _server("minimal.py", tmp, tmp / "minimal.log") as minimal_url,
+            streamlit_run("app.py", ROOT, tmp / "app.log") as app_url,
+            streamlit_run("minimal.py", tmp, tmp / "minimal.log") as minimal_url,
             sync_playwright() as playwright,
         ):
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)

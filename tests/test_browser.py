@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CASES, ROOT
+from streamlit_process import CHROMIUM, CHROMIUM_ARGS
 from streamlit_server import streamlit_server
 
 from model import apply_optimism_bias, evaluate, evaluate_paths, format_amount, load_case
@@ -27,16 +28,6 @@ from ui.tables import payback_text
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
 WIDTH = 1600
 TIMEOUT_MS = 30_000
