@@ -59,6 +59,20 @@ def test_cumulative_data_marks_the_payback_year_and_draws_the_document(i4):
     assert set(data["curve"]["series"]) == {"Aktuel", "Dokument"}
 
 
+def test_cumulative_data_draws_both_curves_year_by_year_over_the_longer_span(i4):
+    changed = evaluate(load_case(CASES / "i4.yaml").with_values({"gevinst_vagtskifte": 15000.0}))
+    curve = cumulative_data(changed, i4, LABELS)["curve"]
+    assert list(curve.columns) == ["year", "since_start", "value", "series"]
+    current, document = curve[curve["series"] == "Aktuel"], curve[curve["series"] == "Dokument"]
+    # The changed case pays back in 2024 (its 9th year), so both curves run to 2025; the document's paid back in 2021.
+    assert list(current["year"]) == list(document["year"]) == list(range(2016, 2026))
+    assert list(current["since_start"]) == list(document["since_start"]) == list(range(10))
+    # By hand from Samlet økonomisk påvirkning: 800, +36.630, -3.500, -6.500, -6.500, then the permanent -6.500 a year
+    # (document: 800, +34.505, -6.330, -10.040, -10.040, then -10.040 a year).
+    assert np.allclose(current["value"], [800, 37430, 33930, 27430, 20930, 14430, 7930, 1430, -5070, -11570])
+    assert np.allclose(document["value"], [800, 35305, 28975, 18935, 8895, -1145, -11185, -21225, -31265, -41305])
+
+
 def test_a_payback_far_away_is_not_marked_and_the_chart_stays_short(i4):
     slow = evaluate(load_case(CASES / "i4.yaml").with_values({"gevinst_vagtskifte": 9000.0}))
     assert slow.kpis.payback_years == 88

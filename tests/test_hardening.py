@@ -1,7 +1,7 @@
 """Hostile and impossible files and input: each item of issue 10's list gets the behaviour it asks for.
 
 Work, not wall-clock time, is asserted here (the machine is shared); the
-seconds the worst accepted file takes are measured by ``benchmarks/worst_case.py``.
+seconds the worst accepted file takes are measured by ``benchmarks/hostile_files.py``.
 """
 
 from __future__ import annotations
