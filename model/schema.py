@@ -1,4 +1,4 @@
-"""The typed shape of a business case: assumptions, lines and reported figures.
+"""The typed shape of a business case: the case, its lines and reported figures.
 
 A case file (``cases/*.yaml``) is validated once, here, into frozen pydantic
 models; everything downstream trusts the types. Conventions (see
@@ -15,35 +15,31 @@ models; everything downstream trusts the types. Conventions (see
   is the line's ``round_to``, never a formula trick;
 - *derived items* (``derived:``) are named formulas over assumptions and
   other derived items, so a quantity is written once.
+
+The named inputs (assumptions, derived items, phase-in shares) are in
+:mod:`model.drivers`; what only the whole case can tell (names known, no
+cycles, years inside the case) in :mod:`model.case_checks`; the document's
+printed figures in :mod:`model.reported`. Their names are importable from
+here as before.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from graphlib import CycleError, TopologicalSorter
+from graphlib import TopologicalSorter
 from typing import Literal
 
-from pydantic import (
-    Field,
-    StrictBool,
-    StrictInt,
-    StrictStr,
-    ValidationError,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import Field, StrictInt, StrictStr, ValidationError, field_validator, model_validator
 
-from .budget import MAX_YEARS, check_counts, check_work
+from .budget import check_counts
+from .case_checks import check_case
 from .criteria import FollowUpPlan
-from .formula import Formula, FormulaError
+from .drivers import RESERVED_NAMES, Assumption, Derived, PhaseIn, check_name, check_shares
+from .formula import Formula
 from .reported import OverviewReport, OverviewRow, ReportedRow, ReportedTable
 from .text import refuse_control
 from .validation import Frozen as _Frozen
-from .validation import Number, Year
+from .validation import Number, Year, problem
 from .validation import finite as _finite
 
 __all__ = [
@@ -55,6 +51,7 @@ __all__ = [
     "Line",
     "OverviewReport",
     "OverviewRow",
+    "PhaseIn",
     "Reported",
     "ReportedRow",
     "ReportedTable",
@@ -63,158 +60,8 @@ __all__ = [
 #: The case-file format this model reads (the ``version`` field).
 CASE_FORMAT_VERSION = 2
 
-#: Names no assumption or derived item may take: the formula functions, and
-#: ``indfasning``/``timer``, which version 1 gave a meaning inside formulas
-#: (the phase-in share and the line's hours). Version 2 refuses them in
-#: formulas with a message saying what to write instead.
-RESERVED_NAMES = frozenset({"indfasning", "timer", "min", "max", "abs", "round", "mround"})
-_OLD_NAMES = frozenset({"indfasning", "timer"})
-
 # Matched whole (``fullmatch``): ``$`` alone would let "I1\n" through.
-_IDENT = re.compile(r"[a-z][a-z0-9_]*")
 _CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
-
-
-class Assumption(_Frozen):
-    """A named driver: ``value`` in ``unit``, with where it comes from.
-
-    ``low``/``high`` are the three-point range (None: the ±20 % default of
-    the uncertainty analysis applies). ``stated`` is the figure the
-    document's text prints where the case uses a more precise, implied value
-    (e.g. 122,79 t.kr. where the text rounds to 123); the audit recomputes the
-    lines with the stated figures to show what the text's drivers give.
-    ``minimum``/``maximum`` bound every value the assumption may take (0 and
-    none by default; 1 for shares, 168 for hours per week); ``integer: true``
-    makes its value a whole number (a count of ceiling lifts; a range around
-    it may still be continuous). ``vary: false`` keeps background figures
-    and structural shares (that must add up) out of the uncertainty analysis.
-    """
-
-    name: StrictStr
-    label: StrictStr
-    value: Number
-    unit: StrictStr
-    source: StrictStr
-    group: StrictStr = "Øvrige"
-    low: Number | None = None
-    high: Number | None = None
-    stated: Number | None = None
-    minimum: Number | None = 0.0
-    maximum: Number | None = None
-    integer: StrictBool = False
-    vary: StrictBool = True
-
-    @field_validator("name")
-    @classmethod
-    def _identifier(cls, name: str) -> str:
-        return _check_name(name, "assumption")
-
-    @field_validator("label", "unit", "group")
-    @classmethod
-    def _one_line(cls, text: str, info: ValidationInfo) -> str:
-        return refuse_control(text, str(info.field_name))
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Assumption:
-        for what in ("value", "low", "high", "stated", "minimum", "maximum"):
-            _finite(getattr(self, what), what)
-        if self.integer and self.value != math.floor(self.value):
-            msg = f"value {self.value} must be a whole number (a count; 'integer: true')"
-            raise ValueError(msg)
-        if self.low is not None and self.high is not None and self.low > self.high:
-            msg = f"low ({self.low}) is greater than high ({self.high})"
-            raise ValueError(msg)
-        for what in ("value", "low", "high"):
-            number = getattr(self, what)
-            if number is None:
-                continue
-            if self.minimum is not None and number < self.minimum:
-                msg = f"{what} {number} is below the minimum {self.minimum}"
-                raise ValueError(msg)
-            if self.maximum is not None and number > self.maximum:
-                msg = f"{what} {number} is above the maximum {self.maximum}"
-                raise ValueError(msg)
-        if self.low is not None and self.low > self.value:
-            msg = f"low ({self.low}) is greater than value ({self.value})"
-            raise ValueError(msg)
-        if self.high is not None and self.high < self.value:
-            msg = f"high ({self.high}) is less than value ({self.value})"
-            raise ValueError(msg)
-        return self
-
-
-def _problem(code: str, template: str, **context: object) -> PydanticCustomError:
-    """A validation error with a stable ``code`` and its ``context``, so a UI can word it in its language.
-
-    ``{key!r}`` in ``template`` shows the value's ``repr`` (the context then
-    holds that text), as in an f-string.
-    """
-    for key in _REPR.findall(template):
-        context[key] = repr(context[key])
-    return PydanticCustomError(code, _REPR.sub(r"{\1}", template), context)
-
-
-_REPR = re.compile(r"\{(\w+)!r\}")
-
-
-def _check_name(name: str, what: str) -> str:
-    if not _IDENT.fullmatch(name):
-        raise _problem(
-            "bad_name",
-            "{what} name {name!r} must be lower-case letters, digits and _ (e.g. 'handover_minutes')",
-            what=what,
-            name=name,
-        )
-    if name in RESERVED_NAMES:
-        raise _problem("reserved_name", "{what} name {name!r} is reserved", what=what, name=name)
-    return name
-
-
-def _check_shares(shares: dict[int, float | int | str]) -> None:
-    for year, share in shares.items():
-        if not isinstance(share, str) and not 0 <= share <= 1:
-            raise _problem(
-                "share_range",
-                "phase-in share for {year} is {share!r}; a share is between 0 and 1 (0.6, not 60)",
-                year=year,
-                share=share,
-            )
-
-
-#: A phase-in profile: year -> share (0..1) as a number or a formula. Years
-#: before the first key have share 0; later years keep the last key's share.
-PhaseIn = dict[Year, Number | StrictStr]
-
-
-class Derived(_Frozen):
-    """A named quantity computed from assumptions and other derived items.
-
-    ``formula`` is written once here and used by name in lines, in hours,
-    in phase-in shares and in other derived items (e.g. ``brugere =
-    medarbejdere * licensandel``). Its ``unit`` and ``source`` say what it is
-    and where it comes from; derived items are not varied themselves in the
-    uncertainty analysis, they follow the assumptions they are built from.
-    """
-
-    name: StrictStr
-    label: StrictStr = Field(min_length=1, max_length=300)
-    formula: StrictStr
-    unit: StrictStr
-    source: StrictStr = ""
-
-    @field_validator("name")
-    @classmethod
-    def _identifier(cls, name: str) -> str:
-        return _check_name(name, "derived item")
-
-    @field_validator("label", "unit")
-    @classmethod
-    def _one_line(cls, text: str, info: ValidationInfo) -> str:
-        return refuse_control(text, str(info.field_name))
-
-    def parsed(self) -> Formula:
-        """The formula, parsed (raises :class:`FormulaError`)."""
-        return Formula.parse(self.formula)
 
 
 class Line(_Frozen):
@@ -267,22 +114,22 @@ class Line(_Frozen):
     @model_validator(mode="after")
     def _one_way(self) -> Line:
         if (self.amounts is None) == (self.formula is None):
-            raise _problem("amounts_or_formula", "give either 'amounts' (per year) or 'formula', not both or neither")
+            raise problem("amounts_or_formula", "give either 'amounts' (per year) or 'formula', not both or neither")
         if self.year is not None and (self.kind != "one_off" or self.formula is None or self.phase_in is not None):
-            raise _problem("year_one_off", "'year' goes with 'formula' on a one-off line without 'phase_in'")
+            raise problem("year_one_off", "'year' goes with 'formula' on a one-off line without 'phase_in'")
         if self.phase_in is not None and self.formula is None:
-            raise _problem("phase_in_formula", "'phase_in' only goes with 'formula'")
+            raise problem("phase_in_formula", "'phase_in' only goes with 'formula'")
         if self.round_to is not None and (self.formula is None or not self.round_to > 0):
-            raise _problem("round_to", "'round_to' is a positive multiple (e.g. 5) and goes with 'formula'")
+            raise problem("round_to", "'round_to' is a positive multiple (e.g. 5) and goes with 'formula'")
         if self.funding == "innovationspulje" and (self.kind, self.area) != ("one_off", "service"):
-            raise _problem(
+            raise problem(
                 "innovation_pool", "only one-off service investments (table 2) can be sought from the innovationspulje"
             )
         for year, amount in (self.amounts or {}).items():
             if not isinstance(amount, str):
                 _finite(amount, f"amount for {year}")
         if isinstance(self.phase_in, dict):
-            _check_shares(self.phase_in)
+            check_shares(self.phase_in)
         _finite(self.round_to, "round_to")
         return self
 
@@ -383,7 +230,7 @@ class Case(_Frozen):
     @classmethod
     def _version(cls, value: int) -> int:
         if value != CASE_FORMAT_VERSION:
-            raise _problem(
+            raise problem(
                 "version",
                 "case-file format version {version} is not read by this program (it reads version {current}); "
                 "see docs/case-format.md",
@@ -417,128 +264,23 @@ class Case(_Frozen):
     @classmethod
     def _hours(cls, value: float | None) -> float | None:
         if value is not None and not 1 <= value <= 8784:
-            raise _problem("hours_per_fte", "hours per årsværk {value!r} must be between 1 and 8.784", value=value)
+            raise problem("hours_per_fte", "hours per årsværk {value!r} must be between 1 and 8.784", value=value)
         return value
 
     @field_validator("phase_in_profiles")
     @classmethod
     def _profile_names(cls, profiles: dict[str, PhaseIn]) -> dict[str, PhaseIn]:
         for name, shares in profiles.items():
-            _check_name(name, "phase-in profile")
+            check_name(name, "phase-in profile")
             if not shares:
-                raise _problem("empty_profile", "phase-in profile {name!r} has no years", name=name)
-            _check_shares(shares)
+                raise problem("empty_profile", "phase-in profile {name!r} has no years", name=name)
+            check_shares(shares)
         return profiles
 
     @model_validator(mode="after")
     def _consistent(self) -> Case:
-        if self.id in self.requires:
-            msg = f"requires: case {self.id} cannot require itself"
-            raise ValueError(msg)
-        if self.last_year < self.first_year:
-            msg = f"last_year {self.last_year} is before first_year {self.first_year}"
-            raise ValueError(msg)
-        if self.last_year - self.first_year + 1 > MAX_YEARS:
-            msg = f"a case may cover at most {MAX_YEARS} years"
-            raise ValueError(msg)
-        names = [a.name for a in self.assumptions]
-        duplicates = sorted(n for n, count in Counter(names).items() if count > 1)
-        if duplicates:
-            msg = f"assumption names must be unique; repeated: {', '.join(duplicates)}"
-            raise ValueError(msg)
-        derived_names = [d.name for d in self.derived]
-        counts = Counter(derived_names)
-        duplicates = sorted(n for n in counts if counts[n] > 1 or n in set(names))
-        if duplicates:
-            raise _problem(
-                "derived_duplicate",
-                "derived item names must be unique and differ from the assumptions'; repeated: {names}",
-                names=", ".join(duplicates),
-            )
-        line_names = [line.name for line in self.lines]
-        duplicates = sorted(n for n, count in Counter(line_names).items() if count > 1)
-        if duplicates:
-            msg = f"line names must be unique; repeated: {', '.join(duplicates)}"
-            raise ValueError(msg)
-        known = set(names) | set(derived_names)
-        years = set(self.years)
-        weight = self._check_derived(known) * len(years)
-        for profile, shares in self.phase_in_profiles.items():
-            where = f"phase_in_profiles.{profile}"
-            _check_years(where, shares, years, self)
-            for year, share in shares.items():
-                if isinstance(share, str):
-                    formula = _parsed(f"{where}.{year}", share)
-                    _check_names(f"{where}.{year}", formula, known)
-                    weight += len(share)
-        for index, line in enumerate(self.lines):
-            where = f"lines[{index}] ({line.name!r})"
-            _check_years(f"{where}.amounts", line.amounts or {}, years, self)
-            if isinstance(line.phase_in, dict):
-                _check_years(f"{where}.phase_in", line.phase_in, years, self)
-            elif line.phase_in is not None and line.phase_in not in self.phase_in_profiles:
-                raise _problem(
-                    "unknown_profile",
-                    "{where}.phase_in: no phase-in profile named {name!r} (profiles: {known})",
-                    where=where,
-                    name=line.phase_in,
-                    known=", ".join(sorted(self.phase_in_profiles)) or "none",
-                )
-            if line.year is not None and line.year not in years:
-                raise _problem(
-                    "year_outside",
-                    "{where}.year: {year} is outside the case ({first}-{last})",
-                    where=where,
-                    year=line.year,
-                    first=self.first_year,
-                    last=self.last_year,
-                )
-            try:
-                formulas = line.formulas()
-            except FormulaError as exc:
-                msg = f"{where}: {exc}"
-                raise ValueError(msg) from None
-            for place, formula in formulas.items():
-                _check_names(f"{where}.{place}", formula, known)
-            weight += sum(len(f.text) for f in formulas.values()) * len(years)
-        rows = sum(len(table.rows) for table in self.reported.tables) if self.reported else 0
-        check_work(weight, rows, len(years))
-        self._check_reported(years, set(line_names))
+        check_case(self)
         return self
-
-    def _check_derived(self, known: set[str]) -> int:
-        """Derived items name only known names and form no cycle; returns their formulas' length."""
-        graph: dict[str, set[str]] = {}
-        derived_names = {d.name for d in self.derived}
-        for index, item in enumerate(self.derived):
-            where = f"derived[{index}] ({item.name!r})"
-            formula = _parsed(f"{where}.formula", item.formula)
-            _check_names(f"{where}.formula", formula, known)
-            graph[item.name] = set(formula.names & derived_names)
-        try:
-            tuple(TopologicalSorter(graph).static_order())
-        except CycleError as exc:
-            cycle = exc.args[1]
-            raise _problem(
-                "derived_cycle",
-                "derived items refer to each other in a circle: {cycle}",
-                cycle=" → ".join(cycle),
-            ) from None
-        return sum(len(d.formula) for d in self.derived)
-
-    def _check_reported(self, years: set[int], line_names: set[str]) -> None:
-        if self.reported is None:
-            return
-        for table in self.reported.tables:
-            stray = sorted(set(table.years) - years)
-            if stray:
-                msg = f"reported {table.id}: years {stray} are outside the case ({self.first_year}-{self.last_year})"
-                raise ValueError(msg)
-            for row in table.rows:
-                unknown = sorted(set(row.lines or []) - line_names)
-                if unknown:
-                    msg = f"reported {table.id} row {row.label!r} names unknown line(s): {', '.join(unknown)}"
-                    raise ValueError(msg)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -592,46 +334,3 @@ class Case(_Frozen):
                 msg = f"case {self.id}: {a.name}: {problems}"
                 raise ValueError(msg) from None
         return self.model_copy(update={"assumptions": replaced})
-
-
-def _parsed(where: str, text: str) -> Formula:
-    try:
-        return Formula.parse(text)
-    except FormulaError as exc:
-        msg = f"{where}: {exc}"
-        raise ValueError(msg) from None
-
-
-def _check_names(where: str, formula: Formula, known: set[str]) -> None:
-    """``formula`` at ``where`` names only ``known`` names; version 1's magic names get their own message."""
-    old = sorted(formula.names & _OLD_NAMES)
-    if old:
-        raise _problem(
-            "old_name",
-            "{where}: {names} is no formula name in case format 2; use the line's phase_in, round_to and hours "
-            "(docs/case-format.md)",
-            where=where,
-            names=", ".join(repr(n) for n in old),
-        )
-    unknown = sorted(formula.names - known)
-    if unknown:
-        raise _problem(
-            "unknown_name",
-            "{where}: formula {formula!r} names unknown assumption(s): {names}",
-            where=where,
-            formula=formula.text,
-            names=", ".join(unknown),
-        )
-
-
-def _check_years(where: str, keys: dict[int, object], years: set[int], case: Case) -> None:
-    stray = sorted(set(keys) - years)
-    if stray:
-        raise _problem(
-            "years_outside",
-            "{where}: years {years} are outside the case ({first}-{last})",
-            where=where,
-            years=str(stray),
-            first=case.first_year,
-            last=case.last_year,
-        )

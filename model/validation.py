@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
+from pydantic_core import PydanticCustomError
 
-__all__ = ["MAX_MAGNITUDE", "Frozen", "Number", "Year", "finite"]
+__all__ = ["MAX_MAGNITUDE", "Frozen", "Number", "Year", "finite", "problem"]
 
 #: Largest magnitude accepted for any number in a case file. Municipal
 #: business cases are far below 10^12 thousand kroner; anything larger is a
@@ -40,3 +42,17 @@ class Frozen(BaseModel):
     """A pydantic model that is immutable, strict, and refuses unknown fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+def problem(code: str, template: str, **context: object) -> PydanticCustomError:
+    """A validation error with a stable ``code`` and its ``context``, so a UI can word it in its language.
+
+    ``{key!r}`` in ``template`` shows the value's ``repr`` (the context then
+    holds that text), as in an f-string.
+    """
+    for key in _REPR.findall(template):
+        context[key] = repr(context[key])
+    return PydanticCustomError(code, _REPR.sub(r"{\1}", template), context)
+
+
+_REPR = re.compile(r"\{(\w+)!r\}")

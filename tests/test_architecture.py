@@ -42,13 +42,6 @@ from ui.i18n import TEXTS
 MAX_LINES = 400
 #: The translation table is one long list of labels, not code to hold in mind.
 EXEMPT = {"ui/i18n.py"}
-#: Modules over the limit, each waiting for its owner to split it by job: an honest, explicit exception,
-#: not a pass. Remove an entry when the module is split; the test below fails while an entry is stale.
-OVERSIZED_PENDING_SPLIT: dict[str, str] = {
-    # Case format 2 (issue 11: derived items, phase-in profiles, version checks) landed after the
-    # architecture split moved the reported/overview models and number types out; still over the limit.
-    "model/schema.py": "issue 11 (case format 2): validation of derived items and profiles to a module of their own",
-}
 PACKAGES = ("model", "ui", "app_pages")
 
 
@@ -60,10 +53,7 @@ def test_no_module_is_longer_than_a_reader_holds_in_mind():
     sizes = {name: len((ROOT / name).read_text(encoding="utf-8").splitlines()) for name in _modules()}
     assert len(sizes) > 40
     too_long = {name: lines for name, lines in sizes.items() if lines > MAX_LINES and name not in EXEMPT}
-    assert not set(too_long) - set(OVERSIZED_PENDING_SPLIT), f"split these by job (at most {MAX_LINES} lines): {too_long}"
-    assert set(OVERSIZED_PENDING_SPLIT) <= set(too_long), (
-        "a module waiting to be split is short now: drop it from OVERSIZED_PENDING_SPLIT"
-    )
+    assert too_long == {}, f"split these by job (at most {MAX_LINES} lines): {too_long}"
 
 
 def _model_imports(path) -> list[tuple[int, str]]:
