@@ -6,13 +6,26 @@ against the engine. Row and table keys are :mod:`model.layout`'s.
 
 from __future__ import annotations
 
-from pydantic import Field, StrictInt, StrictStr, field_validator, model_validator
+from typing import Annotated
+
+from pydantic import Field, StrictInt, StrictStr, WithJsonSchema, field_validator, model_validator
 
 from .layout import AGGREGATES, TABLES
 from .text import refuse_control
 from .validation import Frozen, Number, Year, finite
 
-__all__ = ["OverviewReport", "OverviewRow", "ReportedRow", "ReportedTable"]
+__all__ = ["TABLE_IDS", "AggregateKey", "OverviewReport", "OverviewRow", "ReportedRow", "ReportedTable", "TableId"]
+
+#: The tables a case file may record as printed: section 1 and the layout's tables 1-3.
+TABLE_IDS: tuple[str, ...] = ("section1", *(spec.key for spec in TABLES))
+
+# The allowed words come from model.layout (declared once there), not from a Literal repeating them: the
+# validators below refuse any other word with a message naming the allowed ones, and the JSON Schema lists
+# them so that an editor completes them (docs/case.schema.json).
+#: A reported row's ``aggregate``: a key of :data:`model.layout.AGGREGATES`.
+AggregateKey = Annotated[StrictStr, WithJsonSchema({"enum": list(AGGREGATES), "type": "string"})]
+#: A reported table's ``id``: one of :data:`TABLE_IDS`.
+TableId = Annotated[StrictStr, WithJsonSchema({"enum": list(TABLE_IDS), "type": "string"})]
 
 
 class ReportedRow(Frozen):
@@ -24,7 +37,7 @@ class ReportedRow(Frozen):
 
     label: StrictStr
     lines: list[StrictStr] | None = None
-    aggregate: StrictStr | None = None
+    aggregate: AggregateKey | None = None
     values: dict[Year, Number] = Field(default_factory=dict)
     total: Number | None = None
 
@@ -50,16 +63,15 @@ class ReportedRow(Frozen):
 class ReportedTable(Frozen):
     """Section 1 or table 1, 2 or 3 as printed; ``years`` are its columns."""
 
-    id: StrictStr
+    id: TableId
     title: StrictStr
     years: list[Year] = Field(min_length=1)
     rows: list[ReportedRow] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _cells_in_columns(self) -> ReportedTable:
-        known = ("section1", *(spec.key for spec in TABLES))
-        if self.id not in known:
-            msg = f"table id {self.id!r} is not one of {', '.join(known)}"
+        if self.id not in TABLE_IDS:
+            msg = f"table id {self.id!r} is not one of {', '.join(TABLE_IDS)}"
             raise ValueError(msg)
         for row in self.rows:
             stray = sorted(set(row.values) - set(self.years))

@@ -20,6 +20,7 @@ import numpy as np
 import openpyxl
 import pytest
 from conftest import CASES, ROOT
+from pydantic import ValidationError
 
 import model
 from model import (
@@ -27,12 +28,15 @@ from model import (
     OVERVIEW_COLUMNS,
     SECTION1_ROWS,
     TABLES,
+    ReportedRow,
+    ReportedTable,
     evaluate_paths,
     overview,
     overview_csv,
     overview_xlsx,
     workbook_bytes,
 )
+from model.case_schema import case_json_schema
 from model.export_overview_xlsx import DEFAULT_LABELS
 from model.export_xlsx import OVERVIEW_SHEET
 from ui import tables as ui_tables
@@ -186,6 +190,18 @@ def test_the_apps_tables_follow_the_layout(results):
             lines = [row.label for row in result.table_rows(spec.key) if row.kind == "line"]
             expected = [*lines, TEXTS[spec.total_i18n]["da"]] if lines else None  # no table without lines
             assert (None if shown is None else list(shown[0].iloc[:, 0])) == expected
+
+
+def test_the_case_files_words_for_tables_and_aggregates_are_the_layouts():
+    # One declaration: model/reported.py takes both lists from model/layout.py, for its check and for the
+    # JSON Schema an editor completes from (docs/case.schema.json, kept equal to this by test_authoring_cli).
+    defs = case_json_schema()["$defs"]
+    assert defs["ReportedRow"]["properties"]["aggregate"]["anyOf"][0]["enum"] == list(AGGREGATES)
+    assert defs["ReportedTable"]["properties"]["id"]["enum"] == ["section1", *(spec.key for spec in TABLES)]
+    with pytest.raises(ValidationError, match="aggregate 'drift' is not one of permanent, service_investment, "):
+        ReportedRow(label="Drift", aggregate="drift")
+    with pytest.raises(ValidationError, match="table id 'table4' is not one of section1, table1, table2, table3"):
+        ReportedTable(id="table4", title="Tabel 4", years=[2020], rows=[ReportedRow(label="x", lines=[])])
 
 
 def test_every_layout_label_is_translated():
