@@ -6,13 +6,25 @@ from functools import partial
 
 import streamlit as st
 
-from model import OVERVIEW_COLUMNS, format_amount, format_number, format_percent_da, overview, overview_csv, workbook_bytes
+from model import (
+    OVERVIEW_COLUMNS,
+    Case,
+    CaseResult,
+    Overview,
+    format_amount,
+    format_number,
+    format_percent_da,
+    overview,
+    overview_csv,
+    workbook_bytes,
+)
 from ui import state
 from ui.i18n import t
 from ui.keys import OVERVIEW
 from ui.price_level import price_level_section
 from ui.tables import OPTIMISM_NUMBERS, OVERVIEW_NUMBERS, overview_frame
 from ui.widgets import (
+    XLSX_MIME,
     bound,
     case_ids_or_stop,
     case_names,
@@ -103,48 +115,57 @@ st.caption(
     )
 )
 
-price_level_section([r.case for r in results])
 
-st.subheader(t("overview.export"))
-dialects = ("danish", "plain")
-dialect = choice(
-    st.radio,
-    t("overview.csv_dialect"),
-    dialects,
-    key=OVERVIEW.csv_dialect,
-    default="danish",
-    labels={d: t(f"overview.csv_{d}") for d in dialects},
-    horizontal=True,
-)
-# The exports' columns, as the layout declares them, with translated headers.
-headers = {column.key: t(column.export_i18n) for column in OVERVIEW_COLUMNS}
-labels = {"sheet": t("page.overview"), "sheet_title": t("overview.title"), "unit": t("unit.tkr"), **headers, "total": t("total")}
-notes = (t("overview.xlsx_note", cases=", ".join(changed_here)),) if changed_here else ()
-stem, xlsx = t("overview.file_stem"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-results_now = tuple(results)
-buttons = st.columns(3)
-with buttons[0]:
-    download(
-        t("overview.download_csv"),
-        partial(overview_csv, table, dialect, list(headers.values())),  # built when clicked, not on every run
-        f"{stem}.csv",
-        "text/csv",
-        key="overview.download_csv",
+@st.fragment
+def _price_level(cases: list[Case]) -> None:
+    """The Prisniveau section; choosing a year or typing an index figure reruns this, not the table above."""
+    price_level_section(cases)
+
+
+@st.fragment
+def _exports(table: Overview, results: tuple[CaseResult, ...], changed_here: list[str]) -> None:
+    """The downloads; choosing the CSV dialect reruns this alone. Each file is built when its button is clicked."""
+    st.subheader(t("overview.export"))
+    dialects = ("danish", "plain")
+    dialect = choice(
+        st.radio,
+        t("overview.csv_dialect"),
+        dialects,
+        key=OVERVIEW.csv_dialect,
+        default="danish",
+        labels={d: t(f"overview.csv_{d}") for d in dialects},
+        horizontal=True,
     )
-with buttons[1]:
-    download(
-        t("overview.download_xlsx"),
-        partial(state.overview_xlsx_cached, table, tuple(labels.items()), notes),
-        f"{stem}.xlsx",
-        xlsx,
-        key="overview.download_xlsx",
-    )
-with buttons[2]:
-    download(
-        t("overview.download_workbook"),
-        lambda: workbook_bytes(results_now),
-        f"{stem}-{t('overview.file_formulas')}.xlsx",
-        xlsx,
-        key="overview.download_workbook",
-        help=t("overview.download_workbook.help"),
-    )
+    # The exports' columns, as the layout declares them, with translated headers.
+    headers = {column.key: t(column.export_i18n) for column in OVERVIEW_COLUMNS}
+    sheet = {"sheet": t("page.overview"), "sheet_title": t("overview.title"), "unit": t("unit.tkr")}
+    labels = {**sheet, **headers, "total": t("total")}
+    notes = (t("overview.xlsx_note", cases=", ".join(changed_here)),) if changed_here else ()
+    stem = t("overview.file_stem")
+    with st.container(horizontal=True):
+        download(
+            t("overview.download_csv"),
+            partial(overview_csv, table, dialect, list(headers.values())),
+            f"{stem}.csv",
+            "text/csv",
+            key="overview.download_csv",
+        )
+        download(
+            t("overview.download_xlsx"),
+            partial(state.overview_xlsx_cached, table, tuple(labels.items()), notes),
+            f"{stem}.xlsx",
+            XLSX_MIME,
+            key="overview.download_xlsx",
+        )
+        download(
+            t("overview.download_workbook"),
+            partial(workbook_bytes, results),
+            f"{stem}-{t('overview.file_formulas')}.xlsx",
+            XLSX_MIME,
+            key="overview.download_workbook",
+            help=t("overview.download_workbook.help"),
+        )
+
+
+_price_level([r.case for r in results])
+_exports(table, tuple(results), changed_here)

@@ -41,17 +41,16 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
     changes open at first). A changed assumption shows the document's value
     and its own reset button.
     """
-    heading = st.columns([2, 3], vertical_alignment="center")  # room for the button's whole label
+    heading = st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="right")
     if changes:
-        heading[0].markdown(f":orange-badge[{t('case.changed_count', count=len(changes))}]")
-    heading[1].button(
+        heading.markdown(f":orange-badge[{t('case.changed_count', count=len(changes))}]", width="content")
+    heading.button(
         t("case.reset_case"),
         on_click=state.reset_case,
         args=(case_id,),
         disabled=not changes,
         icon=":material/restart_alt:",
         key="case.reset_case",
-        width="stretch",
     )
     if not case.assumptions:
         st.info(t("case.no_assumptions"))
@@ -78,13 +77,14 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
                     help=t("case.source", source=md(assumption.source)),
                 )
                 if assumption.name in changes:
-                    row = st.columns([3, 2], vertical_alignment="center")
-                    row[0].caption(
+                    row = st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute")
+                    row.caption(
                         ":orange["
                         + t("case.document_value", value=md(f"{format_value(original.value, original.unit)} {original.unit}"))
-                        + "]"
+                        + "]",
+                        width="content",
                     )
-                    row[1].button(
+                    row.button(
                         t("case.reset_one"),
                         on_click=state.reset_override,
                         args=(case_id, assumption.name),
