@@ -33,6 +33,7 @@ from .text import has_control, printable
 __all__ = [
     "MAX_FILE_BYTES",
     "CaseFileError",
+    "CaseFileProblem",
     "LoadResult",
     "case_to_yaml",
     "load_case",
@@ -47,12 +48,34 @@ MAX_FILE_BYTES = 1_000_000
 _MAX_DEPTH = 30
 
 
-class CaseFileError(ValueError):
-    """A case file could not be read; the message names the file and the field."""
+@dataclass(frozen=True)
+class CaseFileProblem:
+    """One problem of a case file, for a UI to word in its own language.
 
-    def __init__(self, source: str, problem: str) -> None:
+    ``where`` is the field path (``lines[0] ('Besparelse').phase_in``) or
+    the file's line and column; ``code`` a stable name of the problem
+    (pydantic's error type, e.g. ``missing``, or the schema's own, e.g.
+    ``derived_cycle``; ``yaml`` for a file that is not valid YAML);
+    ``context`` its figures (``{"ge": 1900}``); ``text`` the English message.
+    """
+
+    where: str
+    code: str
+    context: dict[str, str]
+    text: str
+
+
+class CaseFileError(ValueError):
+    """A case file could not be read; the message names the file and the field.
+
+    ``problems`` holds the same problems one by one (:class:`CaseFileProblem`), where
+    they are known, so that the app can show them in Danish.
+    """
+
+    def __init__(self, source: str, problem: str, problems: tuple[CaseFileProblem, ...] = ()) -> None:
         self.source = source
         self.problem = problem
+        self.problems = problems
         super().__init__(f"{source}: {problem}")
 
 
@@ -212,7 +235,9 @@ def _read_yaml(text: str, source: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = exc.problem or exc.context or "not valid YAML"
-        raise CaseFileError(source, f"{where}{problem}") from None
+        context = {"line": str(mark.line + 1), "column": str(mark.column + 1)} if mark else {}
+        detail = CaseFileProblem(where.removesuffix(": "), "yaml", context, problem)
+        raise CaseFileError(source, f"{where}{problem}", (detail,)) from None
     except yaml.YAMLError as exc:
         raise CaseFileError(source, f"not valid YAML: {exc}") from None
     except (RecursionError, MemoryError):
@@ -245,8 +270,9 @@ def _describe(loc: tuple[Any, ...], data: Any) -> str:
     return ".".join(parts)
 
 
-def _validation_message(exc: ValidationError, data: Any) -> str:
-    messages = []
+def _problems(exc: ValidationError, data: Any) -> tuple[CaseFileProblem, ...]:
+    """The first five problems of a validation error, each with its field path (see :class:`CaseFileProblem`)."""
+    problems = []
     for error in exc.errors(include_url=False)[:5]:
         loc = tuple(x for x in error["loc"] if not (isinstance(x, str) and x.startswith(("function-after", "union"))))
         where = _describe(loc, data)
@@ -255,7 +281,13 @@ def _validation_message(exc: ValidationError, data: Any) -> str:
             text = "unknown field (check the spelling; see docs/case-format.md)"
         elif error["type"] == "missing":
             text = "required field is missing"
-        messages.append(f"{where}: {text}" if where else text)
+        context = {key: str(value) for key, value in (error.get("ctx") or {}).items() if key != "error"}
+        problems.append(CaseFileProblem(where, error["type"], context, text))
+    return tuple(problems)
+
+
+def _validation_message(exc: ValidationError, data: Any) -> str:
+    messages = [f"{p.where}: {p.text}" if p.where else p.text for p in _problems(exc, data)]
     more = len(exc.errors()) - len(messages)
     if more > 0:
         messages.append(f"and {more} more problem(s)")
@@ -266,11 +298,12 @@ def parse_case(text: str, source: str = "<case>") -> Case:
     """Validate a case from YAML ``text``; ``source`` names it in messages."""
     data = _read_yaml(text, source)
     if not isinstance(data, dict):
-        raise CaseFileError(source, "a case file must be a mapping of fields (id, title, lines, ...)")
+        text = "a case file must be a mapping of fields (id, title, lines, ...)"
+        raise CaseFileError(source, text, (CaseFileProblem("", "not_mapping", {}, text),))
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        raise CaseFileError(source, _validation_message(exc, data)) from None
+        raise CaseFileError(source, _validation_message(exc, data), _problems(exc, data)) from None
     except (TypeError, ValueError, RecursionError) as exc:  # a shape the schema did not foresee
         raise CaseFileError(source, f"cannot be read as a case: {exc}") from None
 

@@ -155,10 +155,14 @@ def test_a_changed_case_downloads_and_uploads_again(new_app, downloads):
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        (b"id: I9\ntitle: [unclosed\n", "line"),
-        (b"id: I9\ntitle: Ny\n", "required field is missing"),
+        (b"id: I9\ntitle: [unclosed\n", "linje 3, kolonne 1: filen er ikke gyldig YAML."),
+        (b"id: I9\ntitle: Ny\n", "price_level: feltet mangler."),
         (b"\xff\xfe\x00garbage", "UTF-8"),
-        (b"- just\n- a list\n", "mapping"),
+        (b"- just\n- a list\n", "Filen: en casefil skal bestå af felter med navne"),
+        (
+            b"version: 2\nid: I9\ntitle: Ny\nprice_level: 1800\nfirst_year: 2020\nlast_year: 2021\n",
+            "price_level: skal være mindst 1900.",
+        ),
     ],
 )
 def test_a_bad_upload_shows_the_error_and_keeps_everything(new_app, content, problem):
@@ -172,6 +176,24 @@ def test_a_bad_upload_shows_the_error_and_keeps_everything(new_app, content, pro
     assert at.session_state["scenario.overrides"] == before
     assert at.selectbox(key="input.case.selected").value == "I4"
     assert at.text_input(key=GAIN).value == "9.000"
+
+
+def test_upload_errors_are_danish_in_danish_and_english_in_english(new_app):
+    text = (CASES / "i5.yaml").read_text(encoding="utf-8")
+    # A kind the format does not know; a derived item that refers to itself.
+    kind = text.replace("kind: permanent", "kind: varig", 1)
+    cycle = text.replace('formula: "borgere_en_medarbejder *', 'formula: "timer_sparet + borgere_en_medarbejder *', 1)
+    at = _open(new_app, "I4")
+
+    def shown(content: str) -> str:
+        at.file_uploader(key="input.case.upload").upload("bad.yaml", content.encode(), "application/x-yaml").run()
+        assert not at.exception
+        return "\n".join(c.value for c in at.code)
+
+    assert shown(kind) == "lines[0] ('Effektivisering, tidsmæssig gevinst').kind: skal være 'permanent' eller 'one_off'."
+    assert shown(cycle) == "Filen: afledte størrelser bruger hinanden i ring: timer_sparet → timer_sparet."
+    at.button_group(key="input.i18n.language").set_value("en").run()
+    assert shown(cycle) == "derived items refer to each other in a circle: timer_sparet → timer_sparet"
 
 
 def test_an_upload_of_a_new_case_is_added_and_can_be_removed(new_app):

@@ -10,9 +10,10 @@ from functools import partial
 
 import streamlit as st
 
-from model import MAX_FILE_BYTES, Case, CaseFileError, case_to_yaml, format_value, unit_decimals
+from model import MAX_FILE_BYTES, Case, CaseFileError, CaseFileProblem, case_to_yaml, format_value, unit_decimals
 
 from . import scenario, state, uploads
+from .case_messages import problem_text
 from .i18n import t
 from .keys import CASE, widget
 from .tables import assumption_groups
@@ -160,14 +161,15 @@ def upload_case_file(widget_key: str) -> None:
     name = uploaded.name
     try:
         if uploaded.size > MAX_FILE_BYTES:
-            raise CaseFileError(name, f"file is larger than {MAX_FILE_BYTES:,} bytes")
+            text = f"file is larger than {MAX_FILE_BYTES:,} bytes"
+            raise CaseFileError(name, text, (CaseFileProblem("", "too_large", {"limit": f"{MAX_FILE_BYTES:,}"}, text),))
         try:
             text = uploaded.getvalue().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise CaseFileError(name, t("case.upload.not_text")) from None
         outcome = uploads.import_case(text, name)
     except CaseFileError as exc:
-        st.session_state[UPLOAD_MESSAGE] = ("error", "case.upload.failed", {"file": name}, exc.problem)
+        st.session_state[UPLOAD_MESSAGE] = ("error", "case.upload.failed", {"file": name}, problem_text(exc))
         return
     if outcome.kind == "applied":
         fields = {"file": name, "case": outcome.case_id, "count": str(outcome.count)}
