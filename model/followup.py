@@ -43,7 +43,8 @@ from pydantic import (
 )
 
 from .actuals import Actuals
-from .loader import CaseFileError, _Dumper, _read_text, _read_yaml, _validation_message
+from .case_errors import validation_message
+from .loader import CaseFileError, _Dumper, _read_text, _read_yaml
 from .schema import Case
 
 __all__ = [
@@ -235,7 +236,7 @@ def parse_follow_up(text: str, source: str = "<follow-up>", cases: Mapping[str, 
     try:
         result = FollowUpData.model_validate(data)
     except ValidationError as exc:
-        raise CaseFileError(source, _validation_message(exc, data)) from None
+        raise CaseFileError(source, validation_message(exc, data)) from None
     if cases is not None:
         problems = result.problems(cases)
         if problems:

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from .case_errors import CaseFileError, CaseFileProblem, validation_message, validation_problems
 from .schema import Case, OverviewReport
 from .text import has_control, printable
 
@@ -46,37 +47,6 @@ __all__ = [
 #: Largest case file accepted, in bytes.
 MAX_FILE_BYTES = 1_000_000
 _MAX_DEPTH = 30
-
-
-@dataclass(frozen=True)
-class CaseFileProblem:
-    """One problem of a case file, for a UI to word in its own language.
-
-    ``where`` is the field path (``lines[0] ('Besparelse').phase_in``) or
-    the file's line and column; ``code`` a stable name of the problem
-    (pydantic's error type, e.g. ``missing``, or the schema's own, e.g.
-    ``derived_cycle``; ``yaml`` for a file that is not valid YAML);
-    ``context`` its figures (``{"ge": 1900}``); ``text`` the English message.
-    """
-
-    where: str
-    code: str
-    context: dict[str, str]
-    text: str
-
-
-class CaseFileError(ValueError):
-    """A case file could not be read; the message names the file and the field.
-
-    ``problems`` holds the same problems one by one (:class:`CaseFileProblem`), where
-    they are known, so that the app can show them in Danish.
-    """
-
-    def __init__(self, source: str, problem: str, problems: tuple[CaseFileProblem, ...] = ()) -> None:
-        self.source = source
-        self.problem = problem
-        self.problems = problems
-        super().__init__(f"{source}: {problem}")
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -251,49 +221,6 @@ def read_yaml(text: str, source: str) -> Any:
     return _read_yaml(text, source)
 
 
-def _describe(loc: tuple[Any, ...], data: Any) -> str:
-    """A readable field path, with line and assumption names where known."""
-    parts: list[str] = []
-    node = data
-    for item in loc:
-        if isinstance(item, int) and isinstance(node, list):
-            label = ""
-            if 0 <= item < len(node) and isinstance(node[item], dict):
-                name = node[item].get("name") or node[item].get("label") or node[item].get("id")
-                if isinstance(name, str):
-                    label = f" ({name!r})"
-            parts[-1:] = [f"{parts[-1] if parts else ''}[{item}]{label}"]
-            node = node[item] if 0 <= item < len(node) else None
-        else:
-            parts.append(str(item))
-            node = node.get(item) if isinstance(node, dict) else None
-    return ".".join(parts)
-
-
-def _problems(exc: ValidationError, data: Any) -> tuple[CaseFileProblem, ...]:
-    """The first five problems of a validation error, each with its field path (see :class:`CaseFileProblem`)."""
-    problems = []
-    for error in exc.errors(include_url=False)[:5]:
-        loc = tuple(x for x in error["loc"] if not (isinstance(x, str) and x.startswith(("function-after", "union"))))
-        where = _describe(loc, data)
-        text = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            text = "unknown field (check the spelling; see docs/case-format.md)"
-        elif error["type"] == "missing":
-            text = "required field is missing"
-        context = {key: str(value) for key, value in (error.get("ctx") or {}).items() if key != "error"}
-        problems.append(CaseFileProblem(where, error["type"], context, text))
-    return tuple(problems)
-
-
-def _validation_message(exc: ValidationError, data: Any) -> str:
-    messages = [f"{p.where}: {p.text}" if p.where else p.text for p in _problems(exc, data)]
-    more = len(exc.errors()) - len(messages)
-    if more > 0:
-        messages.append(f"and {more} more problem(s)")
-    return "; ".join(messages)
-
-
 def parse_case(text: str, source: str = "<case>") -> Case:
     """Validate a case from YAML ``text``; ``source`` names it in messages."""
     data = _read_yaml(text, source)
@@ -303,7 +230,7 @@ def parse_case(text: str, source: str = "<case>") -> Case:
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        raise CaseFileError(source, _validation_message(exc, data), _problems(exc, data)) from None
+        raise CaseFileError(source, validation_message(exc, data), validation_problems(exc, data)) from None
     except (TypeError, ValueError, RecursionError) as exc:  # a shape the schema did not foresee
         raise CaseFileError(source, f"cannot be read as a case: {exc}") from None
 
@@ -338,7 +265,7 @@ def load_overview(path: str | Path) -> OverviewReport:
     try:
         return OverviewReport.model_validate(data["overview"])
     except ValidationError as exc:
-        raise CaseFileError(str(path), _validation_message(exc, data["overview"])) from None
+        raise CaseFileError(str(path), validation_message(exc, data["overview"])) from None
 
 
 @dataclass(frozen=True)

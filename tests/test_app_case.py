@@ -182,7 +182,8 @@ def test_upload_errors_are_danish_in_danish_and_english_in_english(new_app):
     text = (CASES / "i5.yaml").read_text(encoding="utf-8")
     # A kind the format does not know; a derived item that refers to itself.
     kind = text.replace("kind: permanent", "kind: varig", 1)
-    cycle = text.replace('formula: "borgere_en_medarbejder *', 'formula: "timer_sparet + borgere_en_medarbejder *', 1)
+    cycle = text.replace('formula: "borgere_en_medarbejder ', 'formula: "timer_sparet + borgere_en_medarbejder ', 1)
+    assert kind != text and cycle != text
     at = _open(new_app, "I4")
 
     def shown(content: str) -> str:
