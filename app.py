@@ -103,6 +103,7 @@ pages = [
     HOME,
     OVERVIEW,
     st.Page("app_pages/case.py", title=t("page.case"), icon=":material/description:", url_path="business-case"),
+    st.Page("app_pages/builder.py", title=t("page.builder"), icon=":material/add_notes:", url_path="ny-case"),
     st.Page("app_pages/compare.py", title=t("page.compare"), icon=":material/compare_arrows:", url_path="sammenlign"),
     st.Page("app_pages/sensitivity.py", title=t("page.sensitivity"), icon=":material/tune:", url_path="foelsomhed"),
     st.Page("app_pages/audit.py", title=t("page.audit"), icon=":material/fact_check:", url_path="kontrol"),

@@ -66,10 +66,10 @@ def _describe(loc: tuple[Any, ...], data: Any) -> str:
     return ".".join(parts)
 
 
-def validation_problems(exc: ValidationError, data: Any) -> tuple[CaseFileProblem, ...]:
-    """The first five problems of a validation error, each with its field path (see :class:`CaseFileProblem`)."""
+def validation_problems(exc: ValidationError, data: Any, limit: int | None = 5) -> tuple[CaseFileProblem, ...]:
+    """The first ``limit`` (None: all) problems of a validation error, each with its field path (see :class:`CaseFileProblem`)."""
     problems = []
-    for error in exc.errors(include_url=False)[:5]:
+    for error in exc.errors(include_url=False)[:limit]:
         loc = tuple(x for x in error["loc"] if not (isinstance(x, str) and x.startswith(("function-after", "union"))))
         where = _describe(loc, data)
         text = error["msg"].removeprefix("Value error, ")

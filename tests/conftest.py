@@ -16,6 +16,7 @@ CASES = ROOT / "cases"
 PAGES = {
     "overview": "app_pages/overview.py",
     "case": "app_pages/case.py",
+    "builder": "app_pages/builder.py",
     "compare": "app_pages/compare.py",
     "sensitivity": "app_pages/sensitivity.py",
     "audit": "app_pages/audit.py",

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from model import CaseFileError
+from model import CaseFileError, CaseFileProblem
 
 from .i18n import language
 
-__all__ = ["DANISH", "problem_text"]
+__all__ = ["DANISH", "problem_at", "problem_text"]
 
 #: Danish sentence per problem code; ``{where}`` is the field path, the rest the problem's figures.
 DANISH: dict[str, str] = {
@@ -140,3 +140,19 @@ def problem_text(error: CaseFileError) -> str:
     if language() != "da" or not problems:
         return error.problem
     return "\n".join(_danish(problem) for problem in problems)
+
+
+#: A field path at the start of an engine message (``lines[0] ('Drift').formula: …``), left out where the UI names the place.
+_PATH_LEAD = re.compile(r"^(?:assumptions|derived|lines|phase_in_profiles)\S*(?: \((?:'[^']*'|\"[^\"]*\")\))?[^:\s]*: ")
+
+
+def problem_at(problem: CaseFileProblem, where: str) -> str:
+    """One problem in the user's language, placed at ``where`` (e.g. "Række 2, Værdi") instead of its file path.
+
+    Danish: the sentence of its code (:data:`DANISH`); English: the engine's message.
+    """
+    text = _PATH_LEAD.sub("", problem.text)
+    if language() != "da":
+        return f"{where}: {text}" if where else text
+    context = {key: value for key, value in problem.context.items() if key != "where"}
+    return _danish(CaseFileProblem(where, problem.code, context, text))

@@ -1287,6 +1287,172 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Linket åbner ikke et scenarie: {problem}. Du ser dokumenterne.",
         "en": "The link does not open a scenario: {problem}. You see the documents.",
     },
+    # --- Ny case: the case builder (ui/builder*.py, app_pages/builder.py) -------------------------------------
+    "page.builder": {"da": "Ny case", "en": "New case"},
+    "builder.title": {"da": "Ny business case", "en": "New business case"},
+    "builder.intro": {
+        "da": "Byg en case fra bunden, fra skabelonen eller som kopi af en case: skriv antagelserne, de afledte "
+        "størrelser og linjerne i tabellerne. Hver række kontrolleres med værktøjets egne regler, mens du skriver, "
+        "og nøgletal og afsnit 1 regnes, så snart casen er uden fejl. Tal skrives på dansk (1.234,5); beløb i "
+        "1.000 kr., udgifter positive, besparelser negative.",
+        "en": "Build a case from scratch, from the template or as a copy of a case: type the assumptions, the "
+        "derived items and the lines in the tables. Every row is checked with the workbench's own rules as you "
+        "type, and the key figures and section 1 are computed as soon as the case has no problems. Numbers are "
+        "written the Danish way (1.234,5); amounts in 1.000 kr., costs positive, savings negative.",
+    },
+    "builder.start": {"da": "Start forfra", "en": "Start over"},
+    "builder.start.from": {"da": "Start fra", "en": "Start from"},
+    "builder.start.blank": {"da": "Tom case", "en": "Blank case"},
+    "builder.start.template": {"da": "Skabelonen", "en": "The template"},
+    "builder.start.copy": {"da": "Kopi af en case", "en": "A copy of a case"},
+    "builder.start.button": {"da": "Start herfra", "en": "Start from here"},
+    "builder.start.help": {
+        "da": "Erstatter det, der står i tabellerne nu.",
+        "en": "Replaces what the tables hold now.",
+    },
+    "builder.head": {"da": "Casen", "en": "The case"},
+    "builder.head.id": {"da": "Case-id", "en": "Case id"},
+    "builder.head.title": {"da": "Titel", "en": "Title"},
+    "builder.head.administration": {"da": "Forvaltning / område", "en": "Administration / area"},
+    "builder.head.price_level": {"da": "Prisniveau (år)", "en": "Price level (year)"},
+    "builder.head.first_year": {"da": "Første år", "en": "First year"},
+    "builder.head.horizon": {"da": "Antal år i tabellerne", "en": "Years in the tables"},
+    "builder.head.id.help": {
+        "da": "Bogstaver, cifre, - og _ (højst 32), fx N1.",
+        "en": "Letters, digits, - and _ (at most 32), e.g. N1.",
+    },
+    "builder.assumptions": {"da": "Antagelser", "en": "Assumptions"},
+    "builder.assumptions.caption": {
+        "da": "Én figur pr. række med enhed og kilde. Navnet bruges i formler: små bogstaver, cifre og _.",
+        "en": "One figure a row, with unit and source. The name is used in formulas: lower-case letters, digits and _.",
+    },
+    "builder.derived": {"da": "Afledte størrelser", "en": "Derived items"},
+    "builder.derived.caption": {
+        "da": "Størrelser regnet af antagelserne, skrevet én gang og brugt ved navn i linjerne.",
+        "en": "Quantities computed from the assumptions, written once and used by name in the lines.",
+    },
+    "builder.profiles": {"da": "Indfasningsprofiler", "en": "Phase-in profiles"},
+    "builder.profiles.caption": {
+        "da": "Andel af den fulde effekt pr. år, fx 2028: 0,5; 2029: 1 (år før det første er 0, senere år som det sidste).",
+        "en": "Share of the full effect a year, e.g. 2028: 0,5; 2029: 1 (years before the first are 0, later years as the last).",
+    },
+    "builder.lines": {"da": "Linjer (tabel 1-3)", "en": "Lines (tables 1-3)"},
+    "builder.lines.caption": {
+        "da": "Tabel 1: varige ændringer; tabel 2: engangsudgifter i drift; tabel 3: anlæg. En engangslinje med år "
+        "falder kun det år; en linje med indfasning ganges med profilens andel.",
+        "en": "Table 1: permanent changes; table 2: one-off operating costs; table 3: capital. A one-off line with a "
+        "year falls in that year only; a line with a phase-in is multiplied by the profile's share.",
+    },
+    "builder.col.name": {"da": "Navn", "en": "Name"},
+    "builder.col.label": {"da": "Betegnelse", "en": "Label"},
+    "builder.col.value": {"da": "Værdi", "en": "Value"},
+    "builder.col.unit": {"da": "Enhed", "en": "Unit"},
+    "builder.col.source": {"da": "Kilde", "en": "Source"},
+    "builder.col.low": {"da": "Lav", "en": "Low"},
+    "builder.col.high": {"da": "Høj", "en": "High"},
+    "builder.col.minimum": {"da": "Min.", "en": "Min."},
+    "builder.col.maximum": {"da": "Maks.", "en": "Max."},
+    "builder.col.integer": {"da": "Helt tal", "en": "Whole number"},
+    "builder.col.group": {"da": "Gruppe", "en": "Group"},
+    "builder.col.formula": {"da": "Formel", "en": "Formula"},
+    "builder.col.shares": {"da": "Andele (år: andel; …)", "en": "Shares (year: share; …)"},
+    "builder.col.table": {"da": "Tabel", "en": "Table"},
+    "builder.col.phase_in": {"da": "Indfasning", "en": "Phase-in"},
+    "builder.col.year": {"da": "År (engang)", "en": "Year (one-off)"},
+    "builder.col.amounts": {"da": "Beløb pr. år", "en": "Amounts a year"},
+    "builder.col.hours": {"da": "Timer", "en": "Hours"},
+    "builder.col.innovation": {"da": "Innovationspulje", "en": "Innovation pool"},
+    "builder.help.value": {
+        "da": "Dansk tal: 1.234,5 eller 0,6 (andele som brøk, ikke procent).",
+        "en": "Danish number: 1.234,5 or 0,6 (shares as fractions, not percent).",
+    },
+    "builder.help.formula": {
+        "da": "Tal, navne på antagelser og afledte størrelser, + - * / ** og min, max, abs, round, mround; "
+        "fx antal * pris / 1000.",
+        "en": "Numbers, names of assumptions and derived items, + - * / ** and min, max, abs, round, mround; "
+        "e.g. antal * pris / 1000.",
+    },
+    "builder.help.phase_in": {
+        "da": "Navnet på en indfasningsprofil, eller tomt for fuld effekt hvert år.",
+        "en": "The name of a phase-in profile, or empty for the full effect every year.",
+    },
+    "builder.help.year": {
+        "da": "En engangslinje: året beløbet falder i.",
+        "en": "A one-off line: the year the amount falls in.",
+    },
+    "builder.help.amounts": {
+        "da": "I stedet for en formel: beløb pr. år, fx 2027: 500; 2028: 250.",
+        "en": "Instead of a formula: amounts a year, e.g. 2027: 500; 2028: 250.",
+    },
+    "builder.help.hours": {
+        "da": "Medarbejdertimer frigjort pr. år ved fuld effekt (et navn eller en formel).",
+        "en": "Staff hours freed a year at full effect (a name or a formula).",
+    },
+    "builder.table.1": {"da": "1 · Varig", "en": "1 · Permanent"},
+    "builder.table.2": {"da": "2 · Engang, drift", "en": "2 · One-off, operating"},
+    "builder.table.3": {"da": "3 · Engang, anlæg", "en": "3 · One-off, capital"},
+    "builder.problems": {"da": "Ret dette", "en": "To fix"},
+    "builder.no_problems": {"da": "Ingen fejl i tabellen.", "en": "No problems in the table."},
+    "builder.row": {"da": "Række {row}", "en": "Row {row}"},
+    "builder.case_problem": {"da": "Casen", "en": "The case"},
+    "builder.problem.number": {
+        "da": "{where}: skal være et tal skrevet på dansk, fx 1.234,5 eller 0,6 (står: {text}).",
+        "en": "{where}: must be a number written the Danish way, e.g. 1.234,5 or 0,6 (it says: {text}).",
+    },
+    "builder.problem.year": {
+        "da": "{where}: skal være et årstal, fx 2027 (står: {text}).",
+        "en": "{where}: must be a year, e.g. 2027 (it says: {text}).",
+    },
+    "builder.problem.count": {
+        "da": "{where}: skal være et helt antal år, fx 5 (står: {text}).",
+        "en": "{where}: must be a whole number of years, e.g. 5 (it says: {text}).",
+    },
+    "builder.problem.years": {
+        "da": "{where}: skriv år og værdi som 2028: 0,5; 2029: 1 (står: {text}).",
+        "en": "{where}: write year and value as 2028: 0,5; 2029: 1 (it says: {text}).",
+    },
+    "builder.problem.evaluation": {
+        "da": "{where}: casen kan ikke beregnes: {text}",
+        "en": "{where}: the case cannot be computed: {text}",
+    },
+    "builder.preview": {"da": "Forhåndsvisning", "en": "Preview"},
+    "builder.preview.waiting": {
+        "da": "Nøgletal og afsnit 1 vises her, når casen er uden fejl. Det, du har skrevet, er gemt.",
+        "en": "The key figures and section 1 show here once the case has no problems. What you typed is kept.",
+    },
+    "builder.preview.caption": {
+        "da": "Regnet af værktøjet ud fra casefilen, som den kan hentes nedenfor ({rate}, {horizon} år).",
+        "en": "Computed by the workbench from the case file as it can be downloaded below ({rate}, {horizon} years).",
+    },
+    "builder.download": {"da": "Hent casefil (YAML)", "en": "Download case file (YAML)"},
+    "builder.download.help": {
+        "da": "Casefil i format 2, som python -m model validate godkender.",
+        "en": "A case file in format 2, which python -m model validate accepts.",
+    },
+    "builder.add": {"da": "Tilføj til mine cases", "en": "Add to my cases"},
+    "builder.add.help": {
+        "da": "Casen kommer med på Oversigt, Business case, Sammenlign og de andre sider og gemmes i det åbne scenarie.",
+        "en": "The case joins Overview, Business case, Compare and the other pages, and is saved in the open scenario.",
+    },
+    "builder.added": {"da": "{case} er tilføjet til dine cases.", "en": "{case} has been added to your cases."},
+    "builder.replaced": {"da": "{case} er opdateret blandt dine cases.", "en": "{case} has been updated among your cases."},
+    "builder.saved": {
+        "da": "Gemt i scenariet {scenario}, version {version}.",
+        "en": "Saved in the scenario {scenario}, version {version}.",
+    },
+    "builder.no_scenario": {
+        "da": "Intet scenarie er åbent: gem scenariet i sidepanelet for at beholde casen.",
+        "en": "No scenario is open: save the scenario in the sidebar to keep the case.",
+    },
+    "builder.not_saved": {
+        "da": "Casen kunne ikke gemmes i scenariet {scenario}: {problem}",
+        "en": "The case could not be saved in the scenario {scenario}: {problem}",
+    },
+    "builder.taken": {
+        "da": "{case} er en case fra casemappen; giv den nye case et andet id.",
+        "en": "{case} is a case of the case folder; give the new case another id.",
+    },
+    "builder.refused": {"da": "{case} kunne ikke tilføjes: {problem}", "en": "{case} could not be added: {problem}"},
 }
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "AUDIT",
+    "BUILDER",
     "CASE",
     "COMPARE",
     "OVERVIEW",
@@ -34,6 +35,7 @@ __all__ = [
     "SIDEBAR",
     "WIDGET_PREFIX",
     "AuditKeys",
+    "BuilderKeys",
     "CaseKeys",
     "CompareKeys",
     "OverviewKeys",
@@ -215,7 +217,35 @@ class SensitivityKeys:
         return f"{self.bias_prefix}{field}"
 
 
+@dataclass(frozen=True)
+class BuilderKeys:
+    """The "Ny case" page (``ui/builder*.py``): the draft being built and its table editors.
+
+    ``draft``: the rows as typed (``ui.builder_draft``); ``base``: per table
+    the rows the editor was opened on; ``version``: bumped when a template or
+    copy replaces the draft, so the editors open afresh; ``message``: the last
+    action's outcome (kind, i18n key, fields). The draft is the user's own
+    work in progress and stays until they start another.
+    """
+
+    draft: str = "builder.draft"
+    base: str = "builder.base"
+    version: str = "builder.version"
+    message: str = "builder.message"
+    start: str = "builder.start"
+    copy_of: str = "builder.copy_of"
+
+    def editor(self, table: str, version: int) -> str:
+        """The ``st.data_editor`` of ``table`` (assumptions, derived, profiles, lines) for draft ``version``."""
+        return f"builder.editor.{table}.{version}"
+
+    def head(self, field: str) -> str:
+        """The input of one head field (id, title, administration, price_level, first_year, horizon)."""
+        return f"builder.head.{field}"
+
+
 SCENARIO = ScenarioKeys()
+BUILDER = BuilderKeys()
 CASE = CaseKeys()
 OVERVIEW = OverviewKeys()
 COMPARE = CompareKeys()

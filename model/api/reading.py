@@ -1,5 +1,6 @@
 """Public names: reading case files (the safe loader, the case schema, formulas)."""
 
+from ..case_draft import case_data, case_file_text, check_case_data
 from ..case_schema import case_json_schema, case_schema_text
 from ..formula import Formula, FormulaError
 from ..loader import (
@@ -52,7 +53,10 @@ __all__ += [
     "CASE_FORMAT_VERSION",
     "CaseFileProblem",
     "Derived",
+    "case_data",
+    "case_file_text",
     "case_json_schema",
     "case_schema_text",
+    "check_case_data",
     "new_case_text",
 ]
