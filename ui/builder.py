@@ -70,7 +70,13 @@ def start_section() -> None:
         if start == "copy":
             ids = state.case_ids()
             copy_of = st.selectbox(t("builder.start.copy"), ids, key=BUILDER.copy_of)
-        st.button(t("builder.start.button"), help=t("builder.start.help"), on_click=_restart, args=(start, copy_of))
+        st.button(
+            t("builder.start.button"),
+            help=t("builder.start.help"),
+            on_click=_restart,
+            args=(start, copy_of),
+            key="builder.restart",
+        )
 
 
 def _place(problem: Placed) -> str:
@@ -124,6 +130,7 @@ def table_section(table: str) -> Any:
             frame,
             key=key,
             num_rows="dynamic",
+            placeholder="",
             hide_index=True,
             column_order=ORDER[table],
             column_config={column: _column(table, column) for column in COLUMNS[table]},

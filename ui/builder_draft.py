@@ -311,6 +311,8 @@ def placed(problems: tuple[CaseFileProblem, ...], origin: dict[str, list[int]], 
     for problem in problems:
         where = str(problem.context.get("where") or problem.where or problem.text)
         match = _PATH.match(where)
+        if match and not match.group(3):  # a whole-case check names the field in its text: "lines[0] ('x').phase_in: …"
+            match = _PATH.match(problem.text) or match
         if match:
             table, index, field = match.group(1), int(match.group(2)), match.group(3) or ""
             rows = origin.get(table, [])
