@@ -20,6 +20,7 @@ from ui.fragments import note_view
 from ui.heap import freeze_imports
 from ui.i18n import LANGUAGE_KEY, LANGUAGES, language, t
 from ui.keys import SIDEBAR
+from ui.scenario_sections import reset_everything
 from ui.scenario_sidebar import scenario_sidebar
 from ui.widgets import choice, md, number_input
 
@@ -29,7 +30,7 @@ state.start_run()  # the case folder is read once per run
 
 
 def _reset_all() -> None:
-    state.reset_all()
+    reset_everything()
     st.toast(t("sidebar.reset_all.done"))
 
 

@@ -47,9 +47,9 @@ from model import (
     resolve_url,
 )
 
-from . import state
 from .i18n import t
 from .keys import SCENARIO
+from .scenario_sections import load_sections, reset_everything, with_sections
 from .widgets import md
 
 __all__ = [
@@ -191,7 +191,8 @@ def note_field(case_id: str, name: str) -> None:
 
 
 def session_document() -> ScenarioDocument:
-    """The session's scenario as a document: settings, included cases, changes with notes, its own case files."""
+    """The session's scenario as a document: settings, included cases, changes with notes, its own case files,
+    and the pages' sections (portfolio, follow-up, Følsomhed, labour and price index; ``ui.scenario_sections``)."""
     changes = [
         Change(case=case_id, assumption=name, value=float(meta["value"]), note=meta["note"], author=meta["author"], at=meta["at"])
         for case_id, names in sorted(_stamp().items())
@@ -203,17 +204,18 @@ def session_document() -> ScenarioDocument:
         for case_id, case in extra.items()
     ]
     included = st.session_state.get(SCENARIO.included)
-    return ScenarioDocument(
+    document = ScenarioDocument(
         settings=dict(st.session_state.get(SCENARIO.settings, {})),
         included=None if included is None else list(included),
         changes=tuple(changes),
         case_files=tuple(files),
     )
+    return with_sections(document)
 
 
 def load_document(document: ScenarioDocument) -> list[str]:
-    """Replace the session's scenario by ``document``; returns one message per case file that could not be read."""
-    state.reset_all()
+    """Replace the session's scenario by ``document``; returns one message per case file or section that could not be read."""
+    reset_everything()
     errors, extra = [], {}
     for case_file in document.case_files:
         try:
@@ -230,7 +232,7 @@ def load_document(document: ScenarioDocument) -> list[str]:
     for c in document.changes:
         meta = {"value": c.value, "note": c.note, "author": c.author, "at": c.at.isoformat()}
         st.session_state[NOTES].setdefault(c.case, {})[c.assumption] = meta
-    return errors
+    return errors + load_sections(document)
 
 
 # --- Current scenario, URL and drafts --------------------------------------------------------------------------

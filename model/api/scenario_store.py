@@ -35,4 +35,12 @@ LAZY: dict[str, str] = {
     "scenario_cases": "store.apply",
     "scenario_portfolio": "store.apply",
     "scenario_settings": "store.apply",
+    # the pages' sections of a saved scenario (model/store/sections.py)
+    "DOMAIN_SECTION": "store.sections",
+    "FOLLOW_UP_SECTION": "store.sections",
+    "PORTFOLIO_SECTION": "store.sections",
+    "SENSITIVITY_SECTION": "store.sections",
+    "DomainScenario": "store.sections",
+    "LabourInputs": "store.sections",
+    "SensitivityScenario": "store.sections",
 }

@@ -28,6 +28,15 @@ from .document import (
     registered_sections,
 )
 from .errors import ScenarioNotFound, StaleVersionError, StoreError, StoreUnavailable, translate_error
+from .sections import (
+    DOMAIN_SECTION,
+    FOLLOW_UP_SECTION,
+    PORTFOLIO_SECTION,
+    SENSITIVITY_SECTION,
+    DomainScenario,
+    LabourInputs,
+    SensitivityScenario,
+)
 
 # The engine, migrations and repository (SQLAlchemy, Alembic) load on first use: the command line registers
 # its subcommands without importing them.
@@ -54,11 +63,17 @@ __all__ = [
     "DATABASE_URL_ENV",
     "DEFAULT_DATABASE",
     "DOCUMENT_FORMAT",
+    "DOMAIN_SECTION",
+    "FOLLOW_UP_SECTION",
+    "PORTFOLIO_SECTION",
+    "SENSITIVITY_SECTION",
     "CaseFile",
     "Change",
     "Difference",
     "DocumentChange",
+    "DomainScenario",
     "Draft",
+    "LabourInputs",
     "Scenario",
     "ScenarioDocument",
     "ScenarioInfo",
@@ -66,6 +81,7 @@ __all__ = [
     "ScenarioStore",
     "Section",
     "SectionType",
+    "SensitivityScenario",
     "StaleVersionError",
     "StoreError",
     "StoreUnavailable",
