@@ -87,4 +87,4 @@ download(
 )
 
 if answer.chosen:
-    case_memo(answer.chosen, key="portfolio.memo", file_stem="beslutningsnotat-portefoelje")
+    case_memo(answer.chosen, key="portfolio.memo", file_stem="beslutningsnotat-portefoelje", choice=answer)

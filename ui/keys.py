@@ -172,6 +172,8 @@ class SensitivityKeys:
     distribution: str = "sens.distribution"
     vary_anyway: str = "sens.vary_anyway"
     correlation: str = "sens.correlation"
+    #: ``{case id: (the case's JSON, MonteCarlo)}``: the last run per case, for the memo (``ui.memo``).
+    mc_runs: str = "sens.mc_runs"
     bias_prefix: str = "sens.bias."
     low_prefix: str = "sens.low."
     high_prefix: str = "sens.high."
@@ -189,6 +191,7 @@ class SensitivityKeys:
             self.distribution,
             self.vary_anyway,
             self.correlation,
+            self.mc_runs,
         )
 
     @property

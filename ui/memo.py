@@ -15,28 +15,70 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from model import Case, ChangeNote, EvaluationError, PdfUnavailable, memo_content, memo_docx, memo_pdf, memo_pdf_available
+from model import (
+    Case,
+    ChangeNote,
+    Choice,
+    EvaluationError,
+    MonteCarlo,
+    PdfUnavailable,
+    memo_content,
+    memo_docx,
+    memo_pdf,
+    memo_pdf_available,
+)
 
 from . import state
 from .i18n import t
+from .keys import SENS
+from .scenario import NOTES
 from .widgets import download, show_problems
 
-__all__ = ["DOCX_MIME", "case_memo", "memo_downloads"]
+__all__ = ["DOCX_MIME", "case_memo", "memo_downloads", "monte_carlo_runs", "notes_of"]
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _VARIANT = re.compile(r"-v[0-9]+\Z")  # a variant's id: the case's id and -v<n> (ui.state.add_variant)
 _PDF = "memo.pdf."  # session-state prefix: {"digest": ..., "data": bytes}
 
 
-def _digest(cases: Sequence[Case], documents: Mapping[str, Case], title: str | None) -> str:
+def _digest(cases: Sequence[Case], documents: Mapping[str, Case], title: str | None, extra: object) -> str:
     text = "\n".join([c.model_dump_json() for c in cases] + [d.model_dump_json() for d in documents.values()])
-    return hashlib.sha256(f"{title}\n{state.settings()}\n{text}".encode()).hexdigest()
+    return hashlib.sha256(f"{title}\n{state.settings()}\n{extra!r}\n{text}".encode()).hexdigest()
+
+
+def notes_of(case_ids: Sequence[str]) -> dict[str, dict[str, ChangeNote]]:
+    """Why, by whom and when each changed assumption of ``case_ids`` was changed: the scenario's notes
+    (kept with every change, saved in and opened from the scenario store)."""
+    kept = st.session_state.get(NOTES, {})
+    return {
+        cid: {name: ChangeNote(str(m.get("note", "")), str(m.get("author", "")), str(m.get("at", ""))) for name, m in own.items()}
+        for cid, own in kept.items()
+        if cid in case_ids
+    }
+
+
+def monte_carlo_runs(cases: Sequence[Case]) -> dict[str, MonteCarlo]:
+    """The Følsomhed page's last Monte Carlo run of each case, where one was run on the case as it is now."""
+    runs = st.session_state.get(SENS.mc_runs, {})
+    out = {}
+    for case in cases:
+        kept = runs.get(case.id)
+        if kept is not None and kept[0] == case.model_dump_json():
+            out[case.id] = kept[1]
+    return out
 
 
 def _build(
-    cases: Sequence[Case], documents: Mapping[str, Case], notes: Mapping[str, Mapping[str, ChangeNote]], title: str | None
+    cases: Sequence[Case],
+    documents: Mapping[str, Case],
+    notes: Mapping[str, Mapping[str, ChangeNote]],
+    title: str | None,
+    choice: Choice | None,
 ) -> bytes:
-    return memo_docx(memo_content(cases, documents, settings=state.settings(), notes=notes, title=title))
+    memo = memo_content(
+        cases, documents, settings=state.settings(), notes=notes, title=title, monte_carlo=monte_carlo_runs(cases), choice=choice
+    )
+    return memo_docx(memo)
 
 
 def memo_downloads(
@@ -47,18 +89,21 @@ def memo_downloads(
     file_stem: str,
     notes: Mapping[str, Mapping[str, ChangeNote]] | None = None,
     title: str | None = None,
+    choice: Choice | None = None,
 ) -> None:
     """The memo of ``cases`` (against ``documents`` by case id) as a DOCX download and, with LibreOffice, a PDF.
 
     ``notes``: per case id, per assumption, why it was changed, by whom and
-    when. ``key`` makes the widgets unique per page; ``file_stem`` names the files.
+    when. ``choice``: the portfolio choice ``cases`` are the funded part of
+    (the memo says why each other case is out). ``key`` makes the widgets
+    unique per page; ``file_stem`` names the files.
     """
     notes = notes or {}
     left, right = st.columns(2, vertical_alignment="center")
     with left:
         download(
             t("memo.docx"),
-            lambda: _build(cases, documents, notes, title),
+            lambda: _build(cases, documents, notes, title, choice),
             file_name=f"{file_stem}.docx",
             mime=DOCX_MIME,
             key=f"{key}.docx",
@@ -68,14 +113,14 @@ def memo_downloads(
         if not memo_pdf_available():
             st.caption(t("memo.no_pdf"))
             return
-        digest = _digest(cases, documents, title)
+        digest = _digest(cases, documents, title, (notes, sorted(monte_carlo_runs(cases)), choice))
         made = st.session_state.get(_PDF + key)
         if made is not None and made["digest"] == digest:
             download(t("memo.pdf"), made["data"], file_name=f"{file_stem}.pdf", mime="application/pdf", key=f"{key}.pdf")
         elif st.button(t("memo.make_pdf"), key=f"{key}.make_pdf", icon=":material/picture_as_pdf:", help=t("memo.make_pdf.help")):
             try:
                 with st.spinner(t("memo.making_pdf")):
-                    data = memo_pdf(_build(cases, documents, notes, title))
+                    data = memo_pdf(_build(cases, documents, notes, title, choice))
             except (PdfUnavailable, EvaluationError) as exc:
                 show_problems(t("memo.pdf_failed"), str(exc))
             else:
@@ -91,10 +136,12 @@ def _origin(case_id: str) -> Case:
     return document
 
 
-def case_memo(case_ids: Sequence[str], key: str, file_stem: str) -> None:
-    """The memo section of one case or variant, or of several (a portfolio choice), with the user's values."""
+def case_memo(case_ids: Sequence[str], key: str, file_stem: str, choice: Choice | None = None) -> None:
+    """The memo section of one case or variant, or of several (a portfolio ``choice``), with the user's values,
+    the scenario's notes on them and the Følsomhed page's Monte Carlo run where there is one."""
     ids = list(dict.fromkeys(case_ids))
     st.subheader(t("memo.title"))
     st.caption(t("memo.caption"))
     cases = [state.current_case(cid) for cid in ids]
-    memo_downloads(cases, {cid: _origin(cid) for cid in ids}, key=key, file_stem=file_stem)
+    origins = {cid: _origin(cid) for cid in ids}
+    memo_downloads(cases, origins, key=key, file_stem=file_stem, notes=notes_of(ids), choice=choice)

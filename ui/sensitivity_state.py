@@ -29,6 +29,7 @@ from model import (
 )
 from model import parse_number as parse_danish
 
+from . import state
 from .cache import mc_block_cached
 from .i18n import t
 from .keys import SCENARIO, SENS
@@ -61,7 +62,7 @@ DEFAULT_SEED = 1
 
 
 def monte_carlo(case: Case, settings: Settings, distribution: str, seed: int, n: int) -> MonteCarlo:
-    """:func:`model.monte_carlo`, block by cached block, with a progress bar for long runs."""
+    """:func:`model.monte_carlo`, block by cached block, with a progress bar for long runs; kept for the memo."""
     sizes = block_sizes(n)
     bar = st.progress(0.0, text=t("sens.mc.progress", done=0, n=format_number(n, 0))) if len(sizes) > 1 else None
     parts, done = [], 0
@@ -72,7 +73,11 @@ def monte_carlo(case: Case, settings: Settings, distribution: str, seed: int, n:
             bar.progress(done / n, text=t("sens.mc.progress", done=format_number(done, 0), n=format_number(n, 0)))
     if bar is not None:
         bar.empty()
-    return MonteCarlo.from_blocks(case, parts, seed=seed, distribution=distribution)
+    run = MonteCarlo.from_blocks(case, parts, seed=seed, distribution=distribution)
+    # The memo reports the last run of each case while the case's values stay as they were (ui.memo).
+    runs = st.session_state.get(SENS.mc_runs, {})
+    st.session_state[SENS.mc_runs] = {**runs, case.id: (state.current_case(case.id).model_dump_json(), run)}
+    return run
 
 
 def deterministic(kpis: KPIs) -> dict[str, float | None]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..audit import audit_case
+from ..choice import Choice
 from ..evaluate import CaseResult, Settings, evaluate
 from ..schema import Case
 from ..slips import AuditGroups, group_findings
@@ -25,6 +26,7 @@ __all__ = [
     "CaseMemo",
     "ChangeNote",
     "ChangedAssumption",
+    "LeftOut",
     "Memo",
     "Sensitivity",
     "memo_content",
@@ -92,13 +94,28 @@ class CaseMemo:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """A case a portfolio choice does not fund: ``code`` (budget, prerequisite, payback, alternative, no_value) and
+    ``params`` are the choice's own reason (:class:`model.Exclusion`), ``objective`` what the choice maximised."""
+
+    id: str
+    title: str
+    code: str
+    params: Mapping[str, object]
+    objective: str
+
+
+@dataclass(frozen=True)
 class Memo:
-    """A decision memo: ``title``, the ``cases`` it covers (one, or a portfolio choice), ``settings``, ``created``."""
+    """A decision memo: ``title``, the ``cases`` it covers (one, or a portfolio choice), ``settings``, ``created``;
+    for a portfolio choice, ``left_out`` the candidates it does not fund and why, ``base_year`` its NPV base year."""
 
     title: str
     cases: tuple[CaseMemo, ...]
     settings: Settings
     created: date
+    left_out: tuple[LeftOut, ...] = ()
+    base_year: int | None = None
 
     @property
     def is_portfolio(self) -> bool:
@@ -188,6 +205,7 @@ def memo_content(
     title: str | None = None,
     created: date | None = None,
     with_sensitivity: bool = True,
+    choice: Choice | None = None,
 ) -> Memo:
     """Build a memo of ``cases`` (one case, a variant, or a portfolio choice).
 
@@ -196,8 +214,11 @@ def memo_content(
     made from. ``notes``: per case id, per assumption name, why it was
     changed, by whom and when. ``monte_carlo``: per case id a run whose
     percentiles the memo reports. ``title`` defaults to the case's title, or
-    "Porteføljevalg: <ids>" for several. Raises :class:`model.EvaluationError`
-    when a case gives no finite figures, ``ValueError`` for no cases.
+    "Porteføljevalg: <ids>" for several. ``choice``: the portfolio choice
+    (:func:`model.choose`) the cases are the funded part of; the memo then
+    says why each other candidate is out, from the choice's own reasons.
+    Raises :class:`model.EvaluationError` when a case gives no finite
+    figures, ``ValueError`` for no cases.
     """
     if not cases:
         msg = "a memo needs at least one case"
@@ -218,4 +239,16 @@ def memo_content(
         entries.append(CaseMemo(result=result, document=document, changes=changes, sensitivity=summary, audit=audit))
     if title is None:
         title = cases[0].title if len(cases) == 1 else "Porteføljevalg: " + ", ".join(c.id for c in cases)
-    return Memo(title=title, cases=tuple(entries), settings=settings, created=created or date.today())
+    left_out: tuple[LeftOut, ...] = ()
+    if choice is not None:
+        titles = {f.id: f.title for f in choice.cases}
+        objective = choice.options.objective
+        left_out = tuple(LeftOut(e.id, titles.get(e.id, ""), e.code, dict(e.params), objective) for e in choice.not_chosen)
+    return Memo(
+        title=title,
+        cases=tuple(entries),
+        settings=settings,
+        created=created or date.today(),
+        left_out=left_out,
+        base_year=choice.base_year if choice is not None else None,
+    )

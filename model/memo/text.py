@@ -7,9 +7,18 @@ from collections.abc import Mapping, Sequence
 from ..danish import format_amount, format_fixed, format_number, format_percent_da, format_value, format_years
 from ..slips import Slip
 from ..uncertainty import SwitchingValue, Threshold
-from .content import CaseMemo, Memo
+from .content import CaseMemo, LeftOut, Memo
 
-__all__ = ["KPI_LABELS", "TABLE_NAMES", "TABLE_TITLES", "case_summary", "portfolio_summary", "slip_text", "switching_text"]
+__all__ = [
+    "KPI_LABELS",
+    "TABLE_NAMES",
+    "TABLE_TITLES",
+    "case_summary",
+    "left_out_text",
+    "portfolio_summary",
+    "slip_text",
+    "switching_text",
+]
 
 #: The key-figure box, in order: Drift, Anlæg, payback, net permanent effect, NPV, årsværk.
 KPI_LABELS = (
@@ -20,6 +29,9 @@ KPI_LABELS = (
     "Nutidsværdi (NPV)",
     "Årsværk frigjort",
 )
+#: The portfolio choice's pools and objectives as the app names them.
+POOL_NAMES = {"service": "Drift (investeringspuljen)", "innovation": "Innovationspuljen", "anlaeg": "Anlæg"}
+OBJECTIVE_NAMES = {"npv": "Nutidsværdi", "net_permanent": "Varig effektivisering netto", "fte": "Årsværk frigjort"}
 #: Tables 1-3 as the documents title them.
 TABLE_TITLES = {1: "Varige ændringer", 2: "Serviceinvesteringer", 3: "Anlægsinvesteringer"}
 #: The audit's table ids as a reader names them.
@@ -121,3 +133,22 @@ def switching_text(threshold: Threshold, meets: bool, found: Sequence[SwitchingV
     if meets:
         return f"Nulpunktsværdier ({test}): udfaldet vender, hvis én af disse forudsætninger alene når: {listed}."
     return f"Nulpunktsværdier: {test}, hvis én af disse forudsætninger alene når: {listed}."
+
+
+def left_out_text(case: LeftOut) -> str:
+    """Why the choice does not fund ``case``, in Danish, from its own reason (code and figures; 1.000 kr.)."""
+    p = case.params
+    with_cases = f" med forudsætning(er) {p['cases']}" if p.get("cases") else ""
+    if case.code == "payback":
+        years = "aldrig" if p["years"] is None else format_years(p["years"])
+        return f"Tilbagebetalingstid over grænsen: {years} (grænse {p['limit']} år){with_cases}"
+    if case.code == "alternative":
+        return f"Alternativ valgt: {p['cases']}"
+    if case.code == "prerequisite":
+        return f"Forudsætning ikke valgt: {p['cases']}"
+    if case.code == "no_value":
+        value = format_number(float(p["value"]), 1) if case.objective == "fte" else format_amount(float(p["value"]))
+        return f"Tilfører intet: {OBJECTIVE_NAMES[case.objective]} {value}{with_cases}"
+    where = POOL_NAMES[str(p["pool"])] + (f" {p['year']}" if p["year"] is not None else "")
+    needed, limit = format_amount(float(p["needed"])), format_amount(float(p["limit"]))
+    return f"Budget: {where} ville blive {needed} (loft {limit}){with_cases}"

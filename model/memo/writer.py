@@ -11,6 +11,7 @@ level, costs positive, savings negative, as the documents print them.
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -21,11 +22,20 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt
 from docx.table import Table
 
-from ..danish import format_amount, format_fixed, format_percent_da, format_value, format_years
+from ..danish import format_amount, format_fixed, format_number, format_percent_da, format_value, format_years
 from ..evaluate import SECTION1_AGGREGATES, CaseResult
 from .content import CaseMemo, Memo
 from .images import cumulative_png, flows_png
-from .text import KPI_LABELS, TABLE_NAMES, TABLE_TITLES, case_summary, portfolio_summary, slip_text, switching_text
+from .text import (
+    KPI_LABELS,
+    TABLE_NAMES,
+    TABLE_TITLES,
+    case_summary,
+    left_out_text,
+    portfolio_summary,
+    slip_text,
+    switching_text,
+)
 
 __all__ = ["memo_docx"]
 
@@ -132,6 +142,17 @@ def _portfolio_figures(doc: Document, memo: Memo) -> None:
     _table(doc, ["Forslag", *KPI_LABELS], rows, bold={len(rows) - 1}, widths=(4.4,))
 
 
+def _left_out(doc: Document, memo: Memo) -> None:
+    """The candidates the portfolio choice does not fund, each with the choice's reason."""
+    if not memo.left_out:
+        return
+    doc.add_heading("Fravalgte forslag", level=2)
+    rows = [[f"{case.id} {case.title}".strip(), left_out_text(case)] for case in memo.left_out]
+    _table(doc, ["Forslag", "Hvorfor ikke"], rows, right=set(), widths=(6.0, 11.0))
+    if memo.base_year is not None:
+        _caption(doc, f"Valgt ved blandet heltalsprogrammering; nutidsværdier lagt sammen fra {memo.base_year}; 1.000 kr.")
+
+
 def _section1(doc: Document, result: CaseResult) -> None:
     """Section 1 as the document prints it: permanent lines, their total, investments, the total impact."""
     frame = result.section1()
@@ -171,6 +192,17 @@ def _tables(doc: Document, result: CaseResult) -> None:
         _table(doc, header, rows, right=right, bold={len(rows) - 1}, widths=(5.0,))
 
 
+def _when(text: str) -> str:
+    """A stored time (ISO 8601) as ``29.11.2026 14:51 UTC``; other text as it is, "-" for none."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text or "-"
+    if moment.tzinfo is None:
+        return moment.strftime("%d.%m.%Y %H:%M")
+    return moment.astimezone(UTC).strftime("%d.%m.%Y %H:%M UTC")
+
+
 def _changes(doc: Document, entry: CaseMemo) -> None:
     doc.add_heading("2. Forudsætninger ændret i forhold til dokumentet", level=2)
     if not entry.changes:
@@ -183,7 +215,7 @@ def _changes(doc: Document, entry: CaseMemo) -> None:
             f"{format_value(c.value, c.unit)} {c.unit}",
             c.note.note or "(ingen begrundelse angivet)",
             c.note.author or "-",
-            c.note.when or "-",
+            _when(c.note.when),
         ]
         for c in entry.changes
     ]
@@ -229,7 +261,7 @@ def _sensitivity(doc: Document, entry: CaseMemo) -> None:
     else:
         npv, pay = s.percentiles["npv"], s.percentiles["payback"]
         doc.add_paragraph(
-            f"Monte Carlo ({s.draws} gyldige træk): nutidsværdi P10/P50/P90 "
+            f"Monte Carlo ({format_number(s.draws or 0, 0)} gyldige træk): nutidsværdi P10/P50/P90 "
             f"{format_amount(npv[0])} / {format_amount(npv[1])} / {format_amount(npv[2])} t.kr.; tilbagebetalingstid "
             f"{format_fixed(pay[0])} / {format_fixed(pay[1])} / {format_fixed(pay[2])} år."
         )
@@ -297,6 +329,7 @@ def memo_docx(memo: Memo) -> bytes:
         doc.add_paragraph(portfolio_summary(memo))
         doc.add_heading("Nøgletal", level=2)
         _portfolio_figures(doc, memo)
+        _left_out(doc, memo)
     else:
         if first.case.summary:
             doc.add_paragraph(first.case.summary)

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 # The engine, migrations and repository (SQLAlchemy, Alembic) are imported by the functions that use them,
 # so registering these subcommands costs ``python -m model summary`` nothing.
 
-__all__ = ["COMMANDS", "add_parser", "add_summary_options", "run", "summary_portfolio"]
+__all__ = ["COMMANDS", "add_parser", "add_summary_options", "run", "stored_document", "summary_portfolio"]
 
 #: The top-level commands this module runs.
 COMMANDS = ("scenarios", "db")
@@ -280,17 +280,22 @@ def run(args: argparse.Namespace) -> int:
         return _error(str(exc.args[0]) if exc.args else type(exc).__name__)
 
 
-def summary_portfolio(args: argparse.Namespace) -> Portfolio | None:
-    """The portfolio ``summary --scenario ID`` prints (None after an error on stderr)."""
+def stored_document(scenario_id: str, version: int | None = None) -> ScenarioDocument:
+    """The document of a saved scenario's ``version`` (default: the latest) in the configured store; ``StoreError``."""
     from .engine import make_store_engine
     from .repository import ScenarioStore
 
+    store = ScenarioStore(make_store_engine())
     try:
-        store = ScenarioStore(make_store_engine())
-        try:
-            document = store.open(args.scenario, args.version).version.document
-        finally:
-            store.engine.dispose()
+        return store.open(scenario_id, version).version.document
+    finally:
+        store.engine.dispose()
+
+
+def summary_portfolio(args: argparse.Namespace) -> Portfolio | None:
+    """The portfolio ``summary --scenario ID`` prints (None after an error on stderr)."""
+    try:
+        document = stored_document(args.scenario, args.version)
     except StoreError as exc:
         _error(str(exc))
         return None
