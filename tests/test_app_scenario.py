@@ -109,7 +109,11 @@ def test_unsaved_changes_come_back_with_the_draft_link_only(store_url: str) -> N
 
 @pytest.mark.parametrize(
     ("wrong", "problem"),
-    [("nonsense", "'nonsense' is not a scenario id"), (str(uuid.UUID(int=7)), f"no scenario with id {uuid.UUID(int=7)}")],
+    # In the user's language (ui/store_messages.py), not the store's English.
+    [
+        ("nonsense", md("»nonsense« er ikke et scenarie-id")),
+        (str(uuid.UUID(int=7)), md(f"der er intet scenarie med id {uuid.UUID(int=7)}")),
+    ],
 )
 def test_a_bad_link_gives_the_documents_and_one_message(store_url: str, wrong: str, problem: str) -> None:
     at = _case_page(_app({"scenario": wrong}))
@@ -151,7 +155,8 @@ def test_a_store_that_is_down_leaves_the_app_working(monkeypatch: pytest.MonkeyP
     _change_with_note(at)
     _save_as(at, "S")
     (error,) = at.sidebar.error
-    assert "is not a readable SQLite database" in error.value and "Du arbejder videre" in error.value
+    assert md(f"scenarielageret (SQLite-filen {broken}) er ikke en læsbar SQLite-database") in error.value
+    assert "Du arbejder videre" in error.value and "readable" not in error.value
     assert at.text_input(key=HOURS).value == "3" and at.text_input(key=NOTE).value == "målt i 2024"
     assert {m.label: m.value for m in at.metric}["Varig effektivisering netto"] == "-3.412"
     broken.unlink()  # the store is back: "try again", then save

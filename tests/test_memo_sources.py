@@ -54,7 +54,7 @@ def _key_figures(data: bytes) -> dict[str, str]:
 def _memo(url: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {"WORKBENCH_DATABASE_URL": url, "PATH": "/usr/bin:/bin", "HOME": str(ROOT)}
     command = [sys.executable, "-m", "model", "memo", str(CASES), *args]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False)
 
 
 def _saved(url: str, document: ScenarioDocument) -> str:

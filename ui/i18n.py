@@ -1453,6 +1453,72 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{case} is a case of the case folder; give the new case another id.",
     },
     "builder.refused": {"da": "{case} kunne ikke tilføjes: {problem}", "en": "{case} could not be added: {problem}"},
+    # --- scenario store problems in the user's language (ui/store_messages.py) -------------------------
+    "store.where.sqlite": {"da": "SQLite-filen {database}", "en": "the SQLite file {database}"},
+    "store.where.server": {"da": "{backend}-databasen {database} på {host}", "en": "the {backend} database {database} on {host}"},
+    "store.error.locked": {
+        "da": "scenarielageret ({where}) er låst af et andet program; prøv igen om lidt",
+        "en": "the scenario store ({where}) is locked by another program; try again shortly",
+    },
+    "store.error.damaged": {
+        "da": "scenarielageret ({where}) er ikke en læsbar SQLite-database (beskadiget fil?)",
+        "en": "the scenario store ({where}) is not a readable SQLite database (damaged file?)",
+    },
+    "store.error.read_only": {
+        "da": "scenarielageret ({where}) kan ikke åbnes til skrivning",
+        "en": "the scenario store ({where}) cannot be opened for writing",
+    },
+    "store.error.unreachable": {
+        "da": "scenarielageret ({where}) kan ikke nås",
+        "en": "the scenario store ({where}) cannot be reached",
+    },
+    "store.error.refused": {
+        "da": "scenarielageret ({where}) afviste forespørgslen",
+        "en": "the scenario store ({where}) refused the request",
+    },
+    "store.error.failed": {"da": "scenarielageret ({where}) fejlede", "en": "the scenario store ({where}) failed"},
+    "store.error.bad_id": {
+        "da": "»{id}« er ikke et scenarie-id (et id ser sådan ud: 3f2b8c1e-5d4a-4c3b-9a1f-0e6d7c8b9a10)",
+        "en": "'{id}' is not a scenario id (an id looks like 3f2b8c1e-5d4a-4c3b-9a1f-0e6d7c8b9a10)",
+    },
+    "store.error.not_found": {"da": "der er intet scenarie med id {id}", "en": "there is no scenario with id {id}"},
+    "store.error.deleted": {"da": "scenariet {id} er slettet", "en": "scenario {id} was deleted"},
+    "store.error.no_version": {
+        "da": "scenariet {id} har ingen version {version}",
+        "en": "scenario {id} has no version {version}",
+    },
+    "store.error.empty": {"da": "{field} mangler", "en": "the {field} is missing"},
+    "store.error.too_long": {
+        "da": "{field} er længere end {limit} tegn",
+        "en": "the {field} is longer than {limit} characters",
+    },
+    "store.error.section": {
+        "da": "scenariets {section} passer ikke til denne version af programmet (felt {field}) og er udeladt",
+        "en": "the scenario's {section} does not fit this version of the program (field {field}) and is left out",
+    },
+    "store.error.document": {
+        "da": "et gemt scenarie passer ikke til denne version af programmet (felt {field})",
+        "en": "a saved scenario does not fit this version of the program (field {field})",
+    },
+    "store.error.configuration": {
+        "da": "scenarielageret er ikke sat rigtigt op ({detail}); se vejledningen om opsætning",
+        "en": "the scenario store is not set up correctly ({detail}); see the deployment guide",
+    },
+    "store.error.conflict": {
+        "da": "en anden har gemt version {latest} i mellemtiden",
+        "en": "someone else saved version {latest} in the meantime",
+    },
+    "store.error.other": {"da": "scenarielageret fejlede", "en": "the scenario store failed"},
+    "store.error.parts": {
+        "da": "dele af scenariet kunne ikke læses: {details}",
+        "en": "parts of the scenario could not be read: {details}",
+    },
+    "store.field.scenario_name": {"da": "scenariets navn", "en": "scenario name"},
+    "store.field.author_name": {"da": "dit navn", "en": "author name"},
+    "store.section.portfolio": {"da": "porteføljevalg", "en": "portfolio choice"},
+    "store.section.follow_up": {"da": "opfølgning", "en": "follow-up"},
+    "store.section.sensitivity": {"da": "følsomhedsindstillinger", "en": "sensitivity settings"},
+    "store.section.domain": {"da": "arbejdskraft og prisindeks", "en": "labour and price index"},
 }
 
 

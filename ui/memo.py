@@ -22,6 +22,7 @@ from model import (
     EvaluationError,
     MonteCarlo,
     PdfUnavailable,
+    Settings,
     memo_content,
     memo_docx,
     memo_pdf,
@@ -74,10 +75,10 @@ def _build(
     notes: Mapping[str, Mapping[str, ChangeNote]],
     title: str | None,
     choice: Choice | None,
+    settings: Settings,
+    runs: Mapping[str, MonteCarlo],
 ) -> bytes:
-    memo = memo_content(
-        cases, documents, settings=state.settings(), notes=notes, title=title, monte_carlo=monte_carlo_runs(cases), choice=choice
-    )
+    memo = memo_content(cases, documents, settings=settings, notes=notes, title=title, monte_carlo=runs, choice=choice)
     return memo_docx(memo)
 
 
@@ -99,11 +100,13 @@ def memo_downloads(
     unique per page; ``file_stem`` names the files.
     """
     notes = notes or {}
+    # Read from the session now: a deferred download is built after the script run.
+    settings, runs = state.settings(), monte_carlo_runs(cases)
     left, right = st.columns(2, vertical_alignment="center")
     with left:
         download(
             t("memo.docx"),
-            lambda: _build(cases, documents, notes, title, choice),
+            lambda: _build(cases, documents, notes, title, choice, settings, runs),
             file_name=f"{file_stem}.docx",
             mime=DOCX_MIME,
             key=f"{key}.docx",
@@ -113,14 +116,14 @@ def memo_downloads(
         if not memo_pdf_available():
             st.caption(t("memo.no_pdf"))
             return
-        digest = _digest(cases, documents, title, (notes, sorted(monte_carlo_runs(cases)), choice))
+        digest = _digest(cases, documents, title, (notes, sorted(runs), choice))
         made = st.session_state.get(_PDF + key)
         if made is not None and made["digest"] == digest:
             download(t("memo.pdf"), made["data"], file_name=f"{file_stem}.pdf", mime="application/pdf", key=f"{key}.pdf")
         elif st.button(t("memo.make_pdf"), key=f"{key}.make_pdf", icon=":material/picture_as_pdf:", help=t("memo.make_pdf.help")):
             try:
                 with st.spinner(t("memo.making_pdf")):
-                    data = memo_pdf(_build(cases, documents, notes, title, choice))
+                    data = memo_pdf(_build(cases, documents, notes, title, choice, settings, runs))
             except (PdfUnavailable, EvaluationError) as exc:
                 show_problems(t("memo.pdf_failed"), str(exc))
             else:

@@ -18,7 +18,8 @@ Session-state keys (``scenario.`` like the rest of the scenario):
     this tab's draft id (in the URL as ``&draft=``), so a reload brings back
     unsaved work while the plain ``?scenario=<id>`` link opens the saved version;
 ``scenario.problem`` / ``scenario.conflict``
-    the last store problem (one line) and a refused save's details.
+    the last store problem (one line, in the session's language:
+    ``ui.store_messages``) and a refused save's details.
 
 When the store cannot be reached the app keeps working on the documents and
 the session; nothing is retried until the user saves or presses "try again".
@@ -50,6 +51,7 @@ from model import (
 from .i18n import t
 from .keys import SCENARIO
 from .scenario_sections import load_sections, reset_everything, with_sections
+from .store_messages import problem_text
 from .widgets import md
 
 __all__ = [
@@ -105,14 +107,16 @@ def store(retry: bool = False) -> ScenarioStore:
     After a failure the session does not try again on its own (an
     unreachable server would slow every click) until ``retry`` is set.
     """
-    if st.session_state.get(OFFLINE) and not retry:
-        raise StoreError(st.session_state[OFFLINE])
+    offline = st.session_state.get(OFFLINE)
+    if offline and not retry:
+        message, code, params = offline
+        raise StoreError(message, code=code, **params)
     url = None
     try:
         url = resolve_url().render_as_string(hide_password=False)
         opened = _store(url)
     except StoreError as exc:
-        st.session_state[OFFLINE] = str(exc)
+        st.session_state[OFFLINE] = (str(exc), exc.code, dict(exc.params))
         if url is not None:  # the next try starts from fresh connections (a mended file, a server back up)
             connection = _connection(url)
             connection.engine.dispose()
@@ -127,11 +131,12 @@ def problem() -> str | None:
     return st.session_state.get(PROBLEM)
 
 
-def _report(exc: StoreError | None) -> None:
+def _report(exc: StoreError | str | None) -> None:
+    """Keep the last problem as one line in the session's language (a ``str`` is said already)."""
     if exc is None:
         st.session_state.pop(PROBLEM, None)
     else:
-        st.session_state[PROBLEM] = str(exc)
+        st.session_state[PROBLEM] = exc if isinstance(exc, str) else problem_text(exc)
 
 
 # --- Session ↔ document ------------------------------------------------------------------------------------
@@ -277,7 +282,7 @@ def open_scenario(scenario_id: str, version: int | None = None, draft: str | Non
     errors = load_document(document)
     _on(opened.info.id, opened.info.name, base.version, base.document)
     st.session_state[DRAFTED] = document.content_key()
-    _report(StoreError("; ".join(errors)) if errors else None)
+    _report(t("store.error.parts", details="; ".join(errors)) if errors else None)
 
 
 def _from_url() -> None:

@@ -17,6 +17,7 @@ from model import Difference, ScenarioDocument, StoreError, Version, against_doc
 
 from . import scenario, state
 from .i18n import t
+from .store_messages import problem_text
 from .widgets import md
 
 __all__ = ["describe", "history", "saved_list"]
@@ -98,7 +99,7 @@ def _restore(scenario_id: str, version: int) -> None:
     try:
         restored = scenario.store(retry=True).restore(scenario_id, version, scenario.author())
     except StoreError as exc:
-        st.session_state[scenario.PROBLEM] = str(exc)
+        st.session_state[scenario.PROBLEM] = problem_text(exc)
         return
     scenario.open_scenario(scenario_id)
     st.toast(t("scenario.history.restored", version=version, new=restored.version), icon=":material/restore:")
@@ -109,7 +110,7 @@ def history(scenario_id: str) -> None:
     try:
         versions: list[Version] = scenario.store().history(scenario_id)
     except StoreError as exc:
-        st.error(t("scenario.problem", problem=md(str(exc))), icon=":material/cloud_off:")
+        st.error(t("scenario.problem", problem=md(problem_text(exc))), icon=":material/cloud_off:")
         return
     latest = versions[-1]
     st.markdown(f"**{t('scenario.history.against_documents', version=latest.version)}**")
@@ -152,7 +153,7 @@ def _copy(scenario_id: str, widget_key: str) -> None:
     try:
         copied = scenario.store(retry=True).copy(scenario_id, name, scenario.author())
     except StoreError as exc:
-        st.session_state[scenario.PROBLEM] = str(exc)
+        st.session_state[scenario.PROBLEM] = problem_text(exc)
         return
     st.toast(t("scenario.copied", name=md(copied.info.name)), icon=":material/content_copy:")
 
@@ -161,7 +162,7 @@ def _delete(scenario_id: str) -> None:
     try:
         scenario.store(retry=True).delete(scenario_id)
     except StoreError as exc:
-        st.session_state[scenario.PROBLEM] = str(exc)
+        st.session_state[scenario.PROBLEM] = problem_text(exc)
         return
     st.toast(t("scenario.deleted"), icon=":material/delete:")
 
@@ -170,7 +171,7 @@ def _undelete(scenario_id: str) -> None:
     try:
         scenario.store(retry=True).undelete(scenario_id)
     except StoreError as exc:
-        st.session_state[scenario.PROBLEM] = str(exc)
+        st.session_state[scenario.PROBLEM] = problem_text(exc)
         return
     st.toast(t("scenario.undeleted"), icon=":material/undo:")
 
@@ -181,7 +182,7 @@ def saved_list() -> None:
         listed = scenario.store().list()
         deleted = scenario.store().list(deleted=True)
     except StoreError as exc:
-        st.error(t("scenario.problem", problem=md(str(exc))), icon=":material/cloud_off:")
+        st.error(t("scenario.problem", problem=md(problem_text(exc))), icon=":material/cloud_off:")
         return
     if not listed:
         st.info(t("scenario.none_saved"))

@@ -31,6 +31,7 @@ from model import (
 from . import followup_state, portfolio, state
 from .domain import LABOUR, PRICE_INDEX, PRICE_LEVEL
 from .keys import SENS
+from .store_messages import problem_text
 
 __all__ = ["domain_section", "load_sections", "reset_everything", "sensitivity_section", "with_sections"]
 
@@ -136,7 +137,7 @@ def load_sections(document: ScenarioDocument) -> list[str]:
         try:
             section = document.section(name)
         except StoreError as exc:
-            errors.append(str(exc))
+            errors.append(problem_text(exc))
             section = None
         write(section)
     return errors

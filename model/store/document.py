@@ -138,14 +138,14 @@ class ScenarioDocument(_Frozen):
             return None
         if kind is None:
             msg = f"section {name!r} is not registered"
-            raise StoreError(msg)
+            raise StoreError(msg, code="section", name=name, field="")
         try:
             return kind.model.model_validate(stored.data)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
             msg = f"section {name!r} of the scenario does not fit version {kind.version}: {where}: {first['msg']}"
-            raise StoreError(msg) from None
+            raise StoreError(msg, code="section", name=name, field=where) from None
 
     # --- new documents -----------------------------------------------------------------------
 
@@ -188,7 +188,7 @@ class ScenarioDocument(_Frozen):
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "document"
             msg = f"a stored scenario document does not fit this program: {where}: {first['msg']}"
-            raise StoreError(msg) from None
+            raise StoreError(msg, code="document", field=where) from None
 
     def content_key(self) -> str:
         """The document as JSON with sorted keys: equal keys mean equal content."""

@@ -50,7 +50,7 @@ def _secrets_section() -> dict[str, Any] | None:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             msg = f"{path}: cannot read the secrets file ({type(exc).__name__})"
-            raise StoreError(msg) from None
+            raise StoreError(msg, code="configuration", detail=str(path)) from None
         section = data.get("connections", {}).get("workbench")
         if isinstance(section, dict):
             return section
@@ -60,7 +60,7 @@ def _secrets_section() -> dict[str, Any] | None:
 def _from_parts(section: dict[str, Any]) -> URL:
     if "dialect" not in section:
         msg = "[connections.workbench] in .streamlit/secrets.toml needs 'url' or 'dialect'"
-        raise StoreError(msg)
+        raise StoreError(msg, code="configuration", detail=".streamlit/secrets.toml")
     driver = f"+{section['driver']}" if section.get("driver") else ""
     return URL.create(
         drivername=f"{section['dialect']}{driver}",
@@ -92,7 +92,7 @@ def resolve_url(environ: dict[str, str] | None = None) -> URL:
                 url = make_url(section["url"]) if section.get("url") else _from_parts(section)
     except (ArgumentError, ValueError, TypeError):
         msg = f"{where} is not a database URL (expected e.g. postgresql://host/db or sqlite:///file.db)"
-        raise StoreError(msg) from None
+        raise StoreError(msg, code="configuration", detail=str(where)) from None
     if url is None:
         url = make_url(f"sqlite:///{DEFAULT_DATABASE}")
     if url.drivername in ("postgresql", "postgres"):
@@ -160,7 +160,7 @@ def prepare_sqlite_folder(url: URL) -> None:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             msg = f"cannot create the folder {folder} for the scenario store ({exc.strerror})"
-            raise StoreError(msg) from None
+            raise StoreError(msg, code="configuration", detail=str(folder)) from None
 
 
 def make_store_engine(url: URL | str | None = None) -> Engine:
@@ -176,5 +176,5 @@ def make_store_engine(url: URL | str | None = None) -> Engine:
         engine = create_engine(url, **kwargs)
     except (ArgumentError, ImportError) as exc:
         msg = f"cannot use {describe_url(url)}: {type(exc).__name__}"
-        raise StoreError(msg) from None
+        raise StoreError(msg, code="configuration", detail=describe_url(url)) from None
     return configure_engine(engine)

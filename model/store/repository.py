@@ -85,7 +85,7 @@ def parse_scenario_id(text: str) -> str:
     except ValueError:
         shown = str(text)[:60]
         msg = f"{shown!r} is not a scenario id (expected a UUID such as 3f2b8c1e-5d4a-4c3b-9a1f-0e6d7c8b9a10)"
-        raise ScenarioNotFound(msg) from None
+        raise ScenarioNotFound(msg, code="bad_id", id=shown) from None
 
 
 def _utc(value: datetime) -> datetime:
@@ -101,10 +101,10 @@ def _text(value: str, what: str, limit: int = _MAX_NAME, required: bool = False)
     value = " ".join(str(value).split())
     if required and not value:
         msg = f"the {what} is empty"
-        raise StoreError(msg)
+        raise StoreError(msg, code="empty", field=what)
     if len(value) > limit:
         msg = f"the {what} is longer than {limit} characters"
-        raise StoreError(msg)
+        raise StoreError(msg, code="too_long", field=what, limit=limit)
     return value
 
 
@@ -164,14 +164,14 @@ class ScenarioStore:
         row = session.scalars(query).one_or_none()
         if row is None or (row.deleted_at is not None and not deleted):
             msg = f"no scenario with id {scenario_id}" + (" (it was deleted)" if row is not None else "")
-            raise ScenarioNotFound(msg)
+            raise ScenarioNotFound(msg, code="not_found", id=scenario_id, deleted=row is not None)
         return row
 
     def _version_row(self, session: Session, scenario_id: str, version: int) -> VersionRow:
         row = session.get(VersionRow, (scenario_id, version))
         if row is None:
             msg = f"scenario {scenario_id} has no version {version}"
-            raise ScenarioNotFound(msg)
+            raise ScenarioNotFound(msg, code="no_version", id=scenario_id, version=version)
         return row
 
     def open(self, scenario_id: str, version: int | None = None, deleted: bool = False) -> Scenario:
@@ -247,7 +247,7 @@ class ScenarioStore:
             if base_version is not None and base_version != row.latest_version:
                 if not 1 <= base_version < row.latest_version:
                     msg = f"scenario {scenario_id} has no version {base_version} (latest is {row.latest_version})"
-                    raise ScenarioNotFound(msg)
+                    raise ScenarioNotFound(msg, code="no_version", id=scenario_id, version=base_version)
                 base = ScenarioDocument.from_json(self._version_row(session, scenario_id, base_version).document)
                 authors = session.scalars(
                     select(VersionRow.author).where(VersionRow.scenario_id == scenario_id, VersionRow.version > base_version)
