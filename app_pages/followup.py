@@ -25,6 +25,7 @@ from ui.followup import (
     variance_frame,
 )
 from ui.i18n import t
+from ui.keys import FOLLOWUP
 from ui.tables import payback_text
 from ui.widgets import bound, case_ids_or_stop, case_names, download, md, pick_case, show_table, stored
 
@@ -90,22 +91,22 @@ with cols[2]:
     )
 uploads = st.columns(2)
 actuals_file = uploads[0].file_uploader(
-    t("followup.import"), type=["csv", "xlsx"], key="input.followup.import", help=t("followup.import.help")
+    t("followup.import"), type=["csv", "xlsx"], key=FOLLOWUP.import_upload, help=t("followup.import.help")
 )
-if actuals_file is not None and st.session_state.get("followup.imported") != actuals_file.file_id:
-    st.session_state["followup.imported"] = actuals_file.file_id
+if actuals_file is not None and st.session_state.get(FOLLOWUP.imported) != actuals_file.file_id:
+    st.session_state[FOLLOWUP.imported] = actuals_file.file_id
     fs.import_actuals(actuals_file.getvalue(), actuals_file.name)
     st.rerun()
-data_file = uploads[1].file_uploader(t("followup.file.upload"), type=["yaml", "yml"], key="input.followup.file")
-if data_file is not None and st.session_state.get("followup.file_loaded") != data_file.file_id:
-    st.session_state["followup.file_loaded"] = data_file.file_id
+data_file = uploads[1].file_uploader(t("followup.file.upload"), type=["yaml", "yml"], key=FOLLOWUP.file_upload)
+if data_file is not None and st.session_state.get(FOLLOWUP.file_loaded) != data_file.file_id:
+    st.session_state[FOLLOWUP.file_loaded] = data_file.file_id
     fs.import_follow_up(data_file.getvalue(), data_file.name)
     st.rerun()
 
 # --- One case -----------------------------------------------------------------------------------------------
 st.divider()
 shown = [case.id for case, _, _ in items]
-case_id = pick_case("followup.case", shown, 60)
+case_id = pick_case(FOLLOWUP.case, shown, 60)
 case, z, own = next(item for item in items if item[0].id == case_id)
 st.subheader(f"{md(case.id)} · {md(case.title)}")
 figures = (
@@ -132,23 +133,23 @@ with tab_actuals:
     else:
         show_table(frame, right=[t(k) for k in VARIANCE_KEYS], key="followup.variances")
     st.caption(t("followup.variance.note"))
-    with st.form(f"followup.actual_form.{case_id}", border=True):
+    with st.form(FOLLOWUP.actual_form(case_id), border=True):
         cols = st.columns([3, 1, 2])
-        line = cols[0].selectbox(t("col.line"), [ln.name for ln in z.lines], key="followup.entry.line")
-        year = cols[1].selectbox(t("chart.year"), z.years, index=z.years.index(z.as_of or z.years[0]), key="followup.entry.year")
-        amount = cols[2].text_input(t("followup.entry.amount"), key="followup.entry.amount", help=t("followup.entry.amount.help"))
-        if st.form_submit_button(t("followup.entry.save"), icon=":material/edit:", key="followup.entry.save"):
+        line = cols[0].selectbox(t("col.line"), [ln.name for ln in z.lines], key=FOLLOWUP.entry_line)
+        year = cols[1].selectbox(t("chart.year"), z.years, index=z.years.index(z.as_of or z.years[0]), key=FOLLOWUP.entry_year)
+        amount = cols[2].text_input(t("followup.entry.amount"), key=FOLLOWUP.entry_amount, help=t("followup.entry.amount.help"))
+        if st.form_submit_button(t("followup.entry.save"), icon=":material/edit:", key=FOLLOWUP.entry_save):
             fs.set_actual(case_id, line, int(year), amount)
             st.rerun()
     with st.expander(t("followup.editor"), expanded=False):
         st.caption(t("followup.editor.caption"))
         show_table(plan_frame(z), right=[str(y) for y in z.years], key="followup.plan")
-        version = stored(f"followup.editor_version.{case_id}", 0)
-        edited = st.data_editor(editor_frame(z), key=f"input.followup.editor.{case_id}.{version}", width="stretch")
-        if st.button(t("followup.editor.save"), key=f"followup.editor.save.{case_id}", icon=":material/save:"):
+        version = stored(FOLLOWUP.editor_version(case_id), 0)
+        edited = st.data_editor(editor_frame(z), key=FOLLOWUP.editor(case_id, version), width="stretch")
+        if st.button(t("followup.editor.save"), key=FOLLOWUP.editor_save(case_id), icon=":material/save:"):
             cells = {(name, int(y)): edited.loc[name, y] for name in edited.index for y in edited.columns}
             fs.set_actuals_table(case_id, cells)
-            st.session_state[f"followup.editor_version.{case_id}"] = version + 1
+            st.session_state[FOLLOWUP.editor_version(case_id)] = version + 1
             st.rerun()
 with tab_status:
     if own.status:
@@ -161,7 +162,7 @@ with tab_criteria:
         if case.follow_up.note:
             st.caption(md(case.follow_up.note))
         show_table(criteria_frame(case, own), key="followup.criteria")
-        with st.form(f"followup.measure_form.{case_id}", border=True):
+        with st.form(FOLLOWUP.measure_form(case_id), border=True):
             cols = st.columns([3, 1, 1, 1])
             names = {c.id: c.criterion for c in case.follow_up.criteria}
             criterion = cols[0].selectbox(t("followup.col.criterion"), list(names), format_func=names.__getitem__)
@@ -171,6 +172,6 @@ with tab_criteria:
             )
             date = cols[3].date_input(t("followup.date"), value=dt.date.today(), format="DD.MM.YYYY")
             note = st.text_input(t("followup.comment"))
-            if st.form_submit_button(t("followup.measure.save"), icon=":material/add:", key="followup.measure.save"):
+            if st.form_submit_button(t("followup.measure.save"), icon=":material/add:", key=FOLLOWUP.measure_save):
                 fs.add_measurement(case_id, criterion, value, kind, note, date)
                 st.rerun()

@@ -7,6 +7,7 @@ import streamlit as st
 from model import ChoiceError, PrerequisiteError, check_prerequisites, choose, format_amount, format_number
 from ui import portfolio, portfolio_view, state
 from ui.i18n import t
+from ui.keys import PORTFOLIO
 from ui.memo import case_memo
 from ui.widgets import download, evaluate_all, show_problems, show_table
 
@@ -87,4 +88,4 @@ download(
 )
 
 if answer.chosen:
-    case_memo(answer.chosen, key="portfolio.memo", file_stem="beslutningsnotat-portefoelje", choice=answer)
+    case_memo(answer.chosen, key=PORTFOLIO.memo, file_stem="beslutningsnotat-portefoelje", choice=answer)

@@ -27,6 +27,7 @@ from model import (
 from . import followup_state as fs
 from .charts import DANISH_LOCALE
 from .i18n import t
+from .keys import FOLLOWUP
 from .tables import payback_text
 from .widgets import md, show_problems
 
@@ -240,15 +241,15 @@ def status_form(case_id: str, z: Realisation, own: CaseFollowUp) -> None:
     with st.form(f"followup.status_form.{case_id}", clear_on_submit=False, border=True):
         cols = st.columns(3)
         phase = cols[0].selectbox(
-            t("followup.col.phase"), PHASES, index=PHASES.index(current.phase) if current else 0, key="followup.status.phase"
+            t("followup.col.phase"), PHASES, index=PHASES.index(current.phase) if current else 0, key=FOLLOWUP.status_phase
         )
         status = cols[1].selectbox(
-            t("followup.col.status"), STATUSES, index=STATUSES.index(z.suggested), key="followup.status.status"
+            t("followup.col.status"), STATUSES, index=STATUSES.index(z.suggested), key=FOLLOWUP.status_status
         )
-        date = cols[2].date_input(t("followup.date"), value=dt.date.today(), format="DD.MM.YYYY", key="followup.status.date")
+        date = cols[2].date_input(t("followup.date"), value=dt.date.today(), format="DD.MM.YYYY", key=FOLLOWUP.status_date)
         comment = st.text_area(
-            t("followup.comment"), help=t("followup.comment.help"), max_chars=2000, key="followup.status.comment"
+            t("followup.comment"), help=t("followup.comment.help"), max_chars=2000, key=FOLLOWUP.status_comment
         )
-        if st.form_submit_button(t("followup.status.save"), icon=":material/flag:", key="followup.status.save"):
+        if st.form_submit_button(t("followup.status.save"), icon=":material/flag:", key=FOLLOWUP.status_save):
             fs.add_status(case_id, phase, status, comment, z.suggested, date)
             st.rerun()

@@ -43,6 +43,7 @@ from model import (
 )
 
 from . import state
+from .keys import FOLLOWUP
 
 __all__ = [
     "ACTUALS",
@@ -65,10 +66,11 @@ __all__ = [
     "set_funded",
 ]
 
-ACTUALS = "scenario.followup.actuals"
-DATA = "scenario.followup.data"
-FUNDED = "scenario.followup.funded"
-MESSAGE = "followup.message"
+# The keys (ui.keys.FOLLOWUP), by the names the page's modules use.
+ACTUALS = FOLLOWUP.actuals
+DATA = FOLLOWUP.data
+FUNDED = FOLLOWUP.funded
+MESSAGE = FOLLOWUP.message
 
 
 def actuals() -> Actuals:

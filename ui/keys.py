@@ -28,21 +28,25 @@ __all__ = [
     "BUILDER",
     "CASE",
     "COMPARE",
+    "FOLLOWUP",
     "OVERVIEW",
     "PORTFOLIO",
     "SCENARIO",
     "SENS",
     "SIDEBAR",
+    "STORE",
     "WIDGET_PREFIX",
     "AuditKeys",
     "BuilderKeys",
     "CaseKeys",
     "CompareKeys",
+    "FollowUpKeys",
     "OverviewKeys",
     "PortfolioKeys",
     "ScenarioKeys",
     "SensitivityKeys",
     "SidebarKeys",
+    "StoreKeys",
     "widget",
 ]
 
@@ -139,9 +143,135 @@ class SidebarKeys:
 
 @dataclass(frozen=True)
 class PortfolioKeys:
-    """The Portefølje page: every key it keeps starts with ``prefix`` ("reset all" clears them)."""
+    """The Portefølje page (``ui.portfolio``): every key it keeps starts with ``prefix``.
+
+    ``cases`` the cases to choose among (None: the overview's); ``requires``
+    ``{case id: [ids]}`` and ``groups`` ``{case id: group}`` as edited;
+    ``objective``; ``payback`` the payback limit ("none" or years as text);
+    per pool a budget ``mode`` and its ``total`` / per-``year`` amounts
+    (1.000 kr.). Saved with a scenario (``ui.scenario_sections``); "reset
+    all" clears them.
+    """
 
     prefix: str = "portfolio."
+    cases: str = "portfolio.cases"
+    objective: str = "portfolio.objective"
+    payback: str = "portfolio.max_payback"
+    requires: str = "portfolio.requires"
+    groups: str = "portfolio.groups"
+    #: The memo's widgets on the page (``ui.memo``).
+    memo: str = "portfolio.memo"
+
+    def mode(self, pool: str) -> str:
+        """Budget mode of ``pool``: none, total or year."""
+        return f"portfolio.budget.{pool}.mode"
+
+    def total(self, pool: str) -> str:
+        """The total limit of ``pool`` (1.000 kr.)."""
+        return f"portfolio.budget.{pool}.total"
+
+    def year(self, pool: str, year: int) -> str:
+        """The limit of ``pool`` in ``year`` (1.000 kr.)."""
+        return f"portfolio.budget.{pool}.{year}"
+
+    def years_prefix(self, pool: str) -> str:
+        """The prefix of ``pool``'s per-year limits (and of its mode and total)."""
+        return f"portfolio.budget.{pool}."
+
+    def requires_input(self, case_id: str) -> str:
+        """The picker of the cases ``case_id`` requires."""
+        return f"portfolio.requires.{case_id}"
+
+    def group_input(self, case_id: str) -> str:
+        """The text input of ``case_id``'s alternative group."""
+        return f"portfolio.group.{case_id}"
+
+
+@dataclass(frozen=True)
+class FollowUpKeys:
+    """The Opfølgning page (``ui.followup_state``, ``ui.followup``, ``app_pages/followup.py``).
+
+    Kept in a scenario (``scenario.followup.*``; saved as the store's
+    ``follow_up`` section, cleared by "reset all"): ``actuals``
+    (:class:`model.Actuals`), ``data`` (:class:`model.FollowUpData`),
+    ``funded`` (the board's case ids; None: every case). View state:
+    ``message`` (the last entry's outcome), ``imported`` / ``file_loaded``
+    (the file id last read, so a rerun does not read it again), ``case``
+    (the case shown), the entry, status and measurement forms' inputs.
+    """
+
+    actuals: str = "scenario.followup.actuals"
+    data: str = "scenario.followup.data"
+    funded: str = "scenario.followup.funded"
+    message: str = "followup.message"
+    imported: str = "followup.imported"
+    file_loaded: str = "followup.file_loaded"
+    case: str = "followup.case"
+    import_upload: str = "input.followup.import"
+    file_upload: str = "input.followup.file"
+    entry_line: str = "followup.entry.line"
+    entry_year: str = "followup.entry.year"
+    entry_amount: str = "followup.entry.amount"
+    entry_save: str = "followup.entry.save"
+    status_phase: str = "followup.status.phase"
+    status_status: str = "followup.status.status"
+    status_date: str = "followup.status.date"
+    status_comment: str = "followup.status.comment"
+    status_save: str = "followup.status.save"
+    measure_save: str = "followup.measure.save"
+
+    def editor_version(self, case_id: str) -> str:
+        """How often ``case_id``'s table of actuals was saved (a new editor after each save)."""
+        return f"followup.editor_version.{case_id}"
+
+    def editor(self, case_id: str, version: int) -> str:
+        """The table editor of ``case_id``'s actuals, version ``version``."""
+        return f"input.followup.editor.{case_id}.{version}"
+
+    def editor_save(self, case_id: str) -> str:
+        """The button saving ``case_id``'s table of actuals."""
+        return f"followup.editor.save.{case_id}"
+
+    def actual_form(self, case_id: str) -> str:
+        """The form entering one actual of ``case_id``."""
+        return f"followup.actual_form.{case_id}"
+
+    def measure_form(self, case_id: str) -> str:
+        """The form adding a measurement of ``case_id``."""
+        return f"followup.measure_form.{case_id}"
+
+
+@dataclass(frozen=True)
+class StoreKeys:
+    """The saved scenario the session is on (``ui.scenario``, ``ui.scenario_sidebar``, ``ui.scenario_history``).
+
+    ``notes`` ``{case: {assumption: {"value", "note", "author", "at"}}}``;
+    ``current`` ``{"id", "name", "version"}``; ``token`` this tab's draft id;
+    ``saved`` / ``drafted`` the content keys last saved and drafted;
+    ``author`` the sidebar's name; ``problem`` the last store problem (one
+    line); ``conflict`` a refused save's details; ``offline`` the store's
+    failure (nothing retried until the user asks); ``started`` the URL was
+    read. The rest are the sidebar's and the Scenarier page's inputs.
+    """
+
+    notes: str = "scenario.notes"
+    current: str = "scenario.current"
+    token: str = "scenario.draft_token"  # noqa: S105 (a session-state key, not a secret)
+    saved: str = "scenario.saved_key"
+    drafted: str = "scenario.drafted_key"
+    author: str = "scenario.author"
+    problem: str = "scenario.problem"
+    conflict: str = "scenario.conflict"
+    offline: str = "scenario.offline"
+    started: str = "scenario.started"
+    name: str = "scenario.input.name"
+    open: str = "scenario.input.open"
+    chosen: str = "scenarios.chosen"
+    copy_name: str = "scenarios.copy_name"
+
+    def note(self, case_id: str, name: str) -> str:
+        """The "Hvorfor?" field of assumption ``name`` of ``case_id``."""
+        return f"scenario.note.{case_id}.{name}"
 
 
 @dataclass(frozen=True)
@@ -256,3 +386,5 @@ AUDIT = AuditKeys()
 SIDEBAR = SidebarKeys()
 SENS = SensitivityKeys()
 PORTFOLIO = PortfolioKeys()
+FOLLOWUP = FollowUpKeys()
+STORE = StoreKeys()

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import partial
 
 import streamlit as st
@@ -29,12 +28,12 @@ from model import OBJECTIVES, POOLS, CaseResult, ChoiceOptions, PoolBudget, Port
 
 from . import state
 from .i18n import t
+from .keys import PORTFOLIO
 from .widgets import bound, case_names, choice, number_input, stored
 
 __all__ = [
     "KEYS",
     "MODES",
-    "Keys",
     "alternative_groups",
     "budget_inputs",
     "candidates",
@@ -50,31 +49,8 @@ _VARIANT = re.compile(r"^(.+)-v\d+$")
 MODES = ("none", "total", "year")
 
 
-@dataclass(frozen=True)
-class Keys:
-    """The page's session-state keys (every one starts with ``portfolio.``)."""
-
-    prefix: str = "portfolio."
-    cases: str = "portfolio.cases"
-    objective: str = "portfolio.objective"
-    payback: str = "portfolio.max_payback"
-    requires: str = "portfolio.requires"
-    groups: str = "portfolio.groups"
-
-    def mode(self, pool: str) -> str:
-        """Budget mode of ``pool``: none, total or year."""
-        return f"portfolio.budget.{pool}.mode"
-
-    def total(self, pool: str) -> str:
-        """The total limit of ``pool`` (1.000 kr.)."""
-        return f"portfolio.budget.{pool}.total"
-
-    def year(self, pool: str, year: int) -> str:
-        """The limit of ``pool`` in ``year`` (1.000 kr.)."""
-        return f"portfolio.budget.{pool}.{year}"
-
-
-KEYS = Keys()
+#: The page's session-state keys (``ui.keys.PORTFOLIO``).
+KEYS = PORTFOLIO
 
 
 # --- Which cases, and what depends on what ----------------------------------------------------------
@@ -143,12 +119,12 @@ def prerequisite_editor(ids: Sequence[str], expanded: bool) -> None:
             middle.multiselect(
                 t("portfolio.requires", case=cid),
                 [other for other in everything if other != cid],
-                **bound(f"portfolio.requires.{cid}", requires[cid], save=partial(_set_requires, cid)),
+                **bound(KEYS.requires_input(cid), requires[cid], save=partial(_set_requires, cid)),
             )
             right.text_input(
                 t("portfolio.group", case=cid),
                 max_chars=100,
-                **bound(f"portfolio.group.{cid}", group_of.get(cid, ""), save=partial(_set_group, cid)),
+                **bound(KEYS.group_input(cid), group_of.get(cid, ""), save=partial(_set_group, cid)),
             )
             source = state.current_case(cid).requires_source
             if source and cid not in st.session_state.get(KEYS.requires, {}):
@@ -217,7 +193,7 @@ def scenario() -> PortfolioScenario:
     for pool in POOLS:
         mode = stored(KEYS.mode(pool), "none", lambda v: v in MODES)
         total = st.session_state.get(KEYS.total(pool))
-        prefix = f"portfolio.budget.{pool}."
+        prefix = KEYS.years_prefix(pool)
         years = {
             int(k[len(prefix) :]): float(v)
             for k, v in st.session_state.items()

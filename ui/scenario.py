@@ -49,7 +49,7 @@ from model import (
 )
 
 from .i18n import t
-from .keys import SCENARIO
+from .keys import SCENARIO, STORE
 from .scenario_sections import load_sections, reset_everything, with_sections
 from .store_messages import problem_text
 from .widgets import md
@@ -74,17 +74,18 @@ __all__ = [
     "sync",
 ]
 
-NOTES = "scenario.notes"
-CURRENT = "scenario.current"
-TOKEN = "scenario.draft_token"  # noqa: S105 (a session-state key, not a secret)
-SAVED = "scenario.saved_key"
-DRAFTED = "scenario.drafted_key"
+# The keys (ui.keys.STORE), by the names this module and the sidebar use.
+NOTES = STORE.notes
+CURRENT = STORE.current
+TOKEN = STORE.token
+SAVED = STORE.saved
+DRAFTED = STORE.drafted
 #: The sidebar's author field.
-AUTHOR = "scenario.author"
-PROBLEM = "scenario.problem"
-CONFLICT = "scenario.conflict"
-OFFLINE = "scenario.offline"
-STARTED = "scenario.started"
+AUTHOR = STORE.author
+PROBLEM = STORE.problem
+CONFLICT = STORE.conflict
+OFFLINE = STORE.offline
+STARTED = STORE.started
 _VARIANT = re.compile(r"-v\d+$")
 
 
@@ -177,7 +178,7 @@ def set_note(case_id: str, name: str, widget_key: str) -> None:
 
 def note_field(case_id: str, name: str) -> None:
     """The "Hvorfor?" field beside a changed assumption, with who changed it and when."""
-    widget_key = f"scenario.note.{case_id}.{name}"
+    widget_key = STORE.note(case_id, name)
     text = note(case_id, name)
     if st.session_state.get(widget_key) != text:
         st.session_state[widget_key] = text

@@ -17,6 +17,7 @@ from model import Difference, ScenarioDocument, StoreError, Version, against_doc
 
 from . import scenario, state
 from .i18n import t
+from .keys import STORE
 from .store_messages import problem_text
 from .widgets import md
 
@@ -197,14 +198,14 @@ def saved_list() -> None:
         )
         st.dataframe(frame, hide_index=True, width="stretch")
         names = {s.id: f"{s.name} · v{s.version}" for s in listed}
-        chosen = st.selectbox(t("scenario.open.choose"), list(names), format_func=names.get, key="scenarios.chosen")
+        chosen = st.selectbox(t("scenario.open.choose"), list(names), format_func=names.get, key=STORE.chosen)
         columns = st.columns(3)
         columns[0].button(
             t("scenario.open"), on_click=scenario.open_scenario, args=(chosen,), key="scenarios.open", type="primary"
         )
         with columns[1].popover(t("scenario.copy")):
-            st.text_input(t("scenario.name"), key="scenarios.copy_name")
-            st.button(t("scenario.copy"), on_click=_copy, args=(chosen, "scenarios.copy_name"), key="scenarios.copy")
+            st.text_input(t("scenario.name"), key=STORE.copy_name)
+            st.button(t("scenario.copy"), on_click=_copy, args=(chosen, STORE.copy_name), key="scenarios.copy")
         columns[2].button(
             t("scenario.delete"), on_click=_delete, args=(chosen,), key="scenarios.delete", icon=":material/delete:"
         )

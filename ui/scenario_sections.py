@@ -46,6 +46,7 @@ _SENS_FIELDS = {
     "seed": SENS.seed,
     "distribution": SENS.distribution,
     "vary_anyway": SENS.vary_anyway,
+    "correlation": SENS.correlation,
 }
 
 
@@ -54,12 +55,16 @@ def _or_none(section: BaseModel) -> BaseModel | None:
 
 
 def sensitivity_section() -> SensitivityScenario | None:
-    """The Følsomhed page's settings of the session (None: the defaults, or values no section can hold)."""
+    """The Følsomhed page's settings of the session (None: the defaults); a value no section can hold is left out."""
     values = {name: st.session_state[key] for name, key in _SENS_FIELDS.items() if st.session_state.get(key) is not None}
-    try:
-        return _or_none(SensitivityScenario.model_validate(values))
-    except ValidationError:
-        return None
+    kept = {}
+    for name, value in values.items():  # a value no section can hold is left out, the others kept
+        try:
+            SensitivityScenario.model_validate({name: value})
+        except ValidationError:
+            continue
+        kept[name] = value
+    return _or_none(SensitivityScenario.model_validate(kept))
 
 
 def _load_sensitivity(section: SensitivityScenario | None) -> None:
@@ -73,8 +78,8 @@ def _load_sensitivity(section: SensitivityScenario | None) -> None:
             continue
         if name == "ranges":
             value = {case: {a: tuple(ends) for a, ends in own.items()} for case, own in value.items()}
-        elif name == "vary_anyway":
-            value = {case: list(names) for case, names in value.items()}
+        elif name in ("vary_anyway", "correlation"):
+            value = {case: type(own)(own) for case, own in value.items()}
         elif isinstance(value, dict):
             value = dict(value)
         st.session_state[key] = value

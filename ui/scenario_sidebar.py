@@ -14,6 +14,7 @@ from model import StoreError
 from . import scenario
 from .fragments import note_view
 from .i18n import t
+from .keys import STORE
 from .scenario_history import describe
 from .widgets import md
 
@@ -21,8 +22,8 @@ __all__ = ["HISTORY_PAGE", "scenario_sidebar"]
 
 #: The page with the list of scenarios and the history (registered in app.py).
 HISTORY_PAGE = "app_pages/scenarios.py"
-_NAME = "scenario.input.name"
-_OPEN = "scenario.input.open"
+_NAME = STORE.name
+_OPEN = STORE.open
 
 
 def _save() -> None:

@@ -62,7 +62,8 @@ class SensitivityScenario(_Plain):
     (shares, 0.2 = 20 %, or ``default_grade``); ``limits`` the threshold per
     key figure (1.000 kr., or years for payback); ``draws``, ``seed``,
     ``distribution`` the Monte Carlo settings (None: the defaults);
-    ``vary_anyway`` ``{case: [assumption]}`` the constants varied all the same.
+    ``vary_anyway`` ``{case: [assumption]}`` the constants varied all the same;
+    ``correlation`` ``{case: {"a", "b", "rho"}}`` a rank correlation between two drivers.
     """
 
     ranges: dict[str, dict[str, tuple[_End, _End]]] = Field(default_factory=dict)
@@ -72,6 +73,7 @@ class SensitivityScenario(_Plain):
     seed: int | None = Field(default=None, ge=0)
     distribution: str | None = Field(default=None, max_length=40)
     vary_anyway: dict[str, list[str]] = Field(default_factory=dict)
+    correlation: dict[str, dict[str, str | float | None]] = Field(default_factory=dict)
 
 
 class LabourInputs(_Plain):
