@@ -1145,6 +1145,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "labour.references": {"da": "Kildernes tal:", "en": "The sources' figures:"},
     "labour.reference": {"da": "{persons}: “{quote}”", "en": "{persons}: “{quote}”"},
+    "labour.reference.use": {"da": "Brug {persons}", "en": "Use {persons}"},
     "labour.col.freed": {"da": "Frigjort, brutto (årsværk)", "en": "Freed, gross (FTE)"},
     "labour.col.freed_net": {"da": "Frigjort, netto (årsværk)", "en": "Freed, net (FTE)"},
     "labour.col.kept": {"da": "Fastholdt, brutto (årsværk)", "en": "Kept, gross (FTE)"},

@@ -17,7 +17,7 @@ from model import SHORTAGE_REFERENCES, Labour, LabourFigures, format_number, por
 from ui.charts import DANISH_LOCALE
 from ui.domain import LABOUR, labour, shortage
 from ui.i18n import t
-from ui.widgets import number_input
+from ui.widgets import md, number_input
 
 __all__ = ["COLUMNS", "explain", "labour_chart", "labour_frame", "labour_inputs", "shortage_chart"]
 
@@ -80,8 +80,11 @@ def labour_inputs() -> tuple[Labour, float]:
         )
         st.caption(t("labour.references"))
         for ref in SHORTAGE_REFERENCES:
-            st.button(
-                t("labour.reference", persons=format_number(ref.persons, 0), quote=ref.quote),
+            # The quote as text beside a short button: a quote as the button's label was cut at 1.400 px.
+            quote, use = st.columns([4, 1], vertical_alignment="center")
+            quote.caption(t("labour.reference", persons=format_number(ref.persons, 0), quote=md(ref.quote)))
+            use.button(
+                t("labour.reference.use", persons=format_number(ref.persons, 0)),
                 key=f"labour.reference.{ref.key}",
                 help=ref.source,
                 on_click=_use_reference,
