@@ -117,6 +117,10 @@ def test_the_portfolio_choice_is_saved_and_opens_again(store_url, documents):
     assert "ikke gemte ændringer" not in _sidebar_text(again)
     _ok(again.text_input(key="input.portfolio.budget.service.total").input("7.000").run())
     assert "ikke gemte ændringer" in _sidebar_text(again), "a budget is part of the scenario"
+    _ok(again.sidebar.button(key="scenario.save").click().run())
+    _ok(again.switch_page(PAGES["scenarios"]).run())
+    changes = next(d.value for d in again.dataframe if "Hvad" in d.value.columns)  # version 2 against version 1
+    assert changes.values.tolist() == [["Data · porteføljevalg", "sat", "ændret", ""]]
 
 
 def _enter(at, line: str, year: int, amount: str) -> None:

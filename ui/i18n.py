@@ -1520,6 +1520,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "store.section.follow_up": {"da": "opfølgning", "en": "follow-up"},
     "store.section.sensitivity": {"da": "følsomhedsindstillinger", "en": "sensitivity settings"},
     "store.section.domain": {"da": "arbejdskraft og prisindeks", "en": "labour and price index"},
+    "scenario.section.set": {"da": "sat", "en": "set"},
+    "scenario.section.default": {"da": "standard", "en": "defaults"},
+    "scenario.section.changed": {"da": "ændret", "en": "changed"},
 }
 
 

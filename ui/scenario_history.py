@@ -47,8 +47,16 @@ def _label(case_id: str | None, name: str | None) -> str:
         return f"{case_id}.{name}" if name else case_id
 
 
+def _section_value(value: object) -> str:
+    """A page's section in a version: the page's defaults (absent) or what the user set there."""
+    return t("scenario.section.default") if value is None else t("scenario.section.set")
+
+
 def describe(difference: Difference) -> str:
     """One line in the user's language: ``I5: Uger pr. år: dokumentet → 48``."""
+    if difference.kind == "section":
+        old, new = _section_value(difference.old), _section_value(difference.new)
+        return f"{t(f'store.section.{difference.name}')}: {old} → {t('scenario.section.changed') if old == new else new}"
     where = _label(difference.case, difference.name)
     if difference.kind == "note":
         return f"{where}: {t('scenario.kind.note').lower()} «{difference.new}»"
@@ -59,6 +67,12 @@ def _difference_rows(differences: list[Difference]) -> pd.DataFrame:
     rows = []
     for d in differences:
         what = t(f"scenario.kind.{d.kind}")
+        if d.kind == "section":
+            before, after = _section_value(d.old), _section_value(d.new)
+            after = t("scenario.section.changed") if before == after else after
+            row = {t("scenario.col.what"): f"{what} · {t(f'store.section.{d.name}')}", t("scenario.col.before"): before}
+            rows.append({**row, t("scenario.col.after"): after, t("scenario.col.note"): ""})
+            continue
         old, new = (d.old, d.new) if d.kind != "note" else ("", "")
         rows.append(
             {
