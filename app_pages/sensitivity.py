@@ -18,7 +18,7 @@ from ui import state
 from ui.cache import switching_cached, tornado_cached
 from ui.i18n import t
 from ui.keys import SENS
-from ui.sensitivity_correlation import correlation_section
+from ui.sensitivity_correlation import correlation_section, portfolio_section
 from ui.widgets import XLSX_MIME, case_ids_or_stop, choice, download, md, pick_case, show_problems, show_table, toggle
 
 st.title(t("sens.title"))
@@ -71,7 +71,7 @@ def asked(name: str) -> bool:
     return False
 
 
-switching_table = percentiles = correlated = None  # computed when the user asks for them (see asked)
+switching_table = percentiles = correlated = portfolio = None  # computed when the user asks for them (see asked)
 tabs = st.tabs([t("sens.tab.tornado"), t("sens.tab.switching"), t("sens.tab.mc"), t("sens.tab.ranges"), t("sens.tab.bias")])
 
 with tabs[0]:
@@ -136,6 +136,9 @@ with tabs[2]:
                 else:
                     st.altair_chart(histogram, width="stretch", key=f"sens.hist.{key}")
         correlated = correlation_section(case_id, analysed, settings, distribution, seed, n)
+        if asked("portfolio"):
+            included = [sens.with_user_ranges(cid, state.current_case(cid))[0] for cid in state.included_case_ids()]
+            portfolio = portfolio_section(included, settings, distribution, seed, n)
 
 with tabs[3]:
     st.caption(t("sens.range.caption"))
@@ -150,6 +153,7 @@ tables = [
     *([(t("sens.tab.switching"), switching_table)] if switching_table is not None else []),  # once asked for
     *([(t("sens.tab.mc"), percentiles)] if percentiles is not None else []),
     *([(t("sens.corr.title"), correlated)] if correlated is not None else []),
+    *([(t("sens.port.title"), portfolio)] if portfolio is not None else []),
 ]
 download(
     t("export.xlsx_tables"),

@@ -343,3 +343,27 @@ def test_a_bad_correlation_is_named_and_changes_nothing(new_app):
     assert "sens.correlation" not in at.session_state  # ui.state.reset_all drops SENS.changes
     assert at.text_input(key="input.sens.correlation.rho.I5").value == "0"
     assert not any("P90 − P10" in f.value.columns for f in at.dataframe)
+
+
+def test_the_portfolio_with_shared_drivers_is_the_engines(new_app):
+    # The six cases of the overview, simulated with the tab's seed 1 and 10.000 draws: the hourly rate (timepris) of
+    # I3, I4 and I5 drawn once per draw ("delte drivere") against each case drawn on its own; figures as the engine's.
+    from model import correlated_monte_carlo
+
+    at = _open(new_app, "I5")
+    assert not any("Træk" in f.value.columns for f in at.dataframe)  # computed only when asked for
+    at.button(key="sens.ask.portfolio").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = _table_with(at, "Træk")
+    cases = [_case(f"I{k}") for k in range(1, 7)]
+    apart = correlated_monte_carlo(cases, shared="none", n=10_000, seed=SEED)
+    shared = correlated_monte_carlo(cases, shared="auto", n=10_000, seed=SEED)
+    npv = table[table["Nøgletal"] == "Nutidsværdi (1.000 kr.)"]
+    assert list(npv["Træk"]) == ["hver case for sig", "delte drivere"]
+    for (_, row), run in zip(npv.iterrows(), (apart, shared), strict=True):
+        p10, p50, p90 = run.percentiles("npv")
+        assert (row["P10"], row["P50"], row["P90"]) == (format_amount(p10), format_amount(p50), format_amount(p90))
+    fte = table[table["Nøgletal"] == "Årsværk frigjort (brutto)"].iloc[1]
+    p10, _, p90 = shared.percentiles("fte_full")
+    assert (fte["P10"], fte["P90"]) == (format_number(p10, 1), format_number(p90, 1))
+    assert any("Delte drivere: timepris (I3, I4, I5)" in c.value for c in at.caption)

@@ -976,6 +976,34 @@ TEXTS: dict[str, dict[str, str]] = {
     "sens.corr.col.figure": {"da": "Nøgletal", "en": "Key figure"},
     "sens.corr.col.rho": {"da": "ρ", "en": "ρ"},
     "sens.corr.col.width": {"da": "P90 − P10", "en": "P90 − P10"},
+    "sens.ask.portfolio": {"da": "Simulér porteføljen", "en": "Simulate the portfolio"},
+    "sens.port.title": {"da": "Porteføljen: delte drivere", "en": "The portfolio: shared drivers"},
+    "sens.port.caption": {
+        "da": "Casene i oversigten simuleret sammen: en antagelse med samme navn, enhed og interval i flere cases "
+        "(fx timeprisen i I3, I4 og I5) trækkes én gang pr. træk og bruges af dem alle, mod hver case trukket for sig. "
+        "Samme seed, antal træk og fordeling som ovenfor.",
+        "en": "The cases in the overview simulated together: an assumption with the same name, unit and range in "
+        "several cases (e.g. the hourly rate of I3, I4 and I5) is drawn once per draw and used by all of them, against "
+        "each case drawn on its own. The same seed, draws and distribution as above.",
+    },
+    "sens.port.too_few": {
+        "da": "Tag mindst to cases med i oversigten for at simulere porteføljen.",
+        "en": "Include at least two cases in the overview to simulate the portfolio.",
+    },
+    "sens.port.col.how": {"da": "Træk", "en": "Draws"},
+    "sens.port.apart": {"da": "hver case for sig", "en": "each case on its own"},
+    "sens.port.shared": {"da": "delte drivere", "en": "shared drivers"},
+    "sens.port.npv": {"da": "Nutidsværdi (1.000 kr.)", "en": "NPV (DKK thousand)"},
+    "sens.port.net_permanent": {
+        "da": "Varig effektivisering netto (1.000 kr.)",
+        "en": "Net permanent effect (DKK thousand)",
+    },
+    "sens.port.fte_full": {"da": "Årsværk frigjort (brutto)", "en": "FTE freed (gross)"},
+    "sens.port.none_shared": {"da": "ingen", "en": "none"},
+    "sens.port.result": {
+        "da": "Cases: {cases}. Delte drivere: {shared}. {n} træk, seed {seed}.",
+        "en": "Cases: {cases}. Shared drivers: {shared}. {n} draws, seed {seed}.",
+    },
     "sens.corr.result": {
         "da": "ρ = {rho} mellem {a} og {b} (opnået i trækkene: {achieved}); {n} træk, seed {seed}. 1.000 kr.",
         "en": "ρ = {rho} between {a} and {b} (achieved in the draws: {achieved}); {n} draws, seed {seed}. 1.000 kr.",

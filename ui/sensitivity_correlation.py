@@ -10,6 +10,13 @@ once with ρ = 0 and once with ρ, and shows P10/P50/P90 and the width
 P90 − P10 of the NPV and the net permanent effect side by side, with the
 ρ used and the rank correlation the draws achieved.
 
+:func:`portfolio_section` simulates the cases in the overview together
+(``shared="auto"``: a driver with the same name, unit and range in several
+cases, e.g. the hourly rate ``timepris`` of I3, I4 and I5, is drawn once per
+draw) against each case drawn on its own (``shared="none"``), and shows the
+portfolio's P10/P50/P90 of the NPV, the net permanent effect and the årsværk
+freed.
+
 Kept in ``st.session_state[SENS.correlation]``: ``{case id: {"a", "b",
 "rho"}}`` ("reset all" clears it with the page's other changes).
 """
@@ -34,10 +41,21 @@ from .i18n import t
 from .keys import SENS
 from .widgets import bound, md, number_input, show_table
 
-__all__ = ["FIGURES", "correlated_cached", "correlation_frame", "correlation_section", "drivers"]
+__all__ = [
+    "FIGURES",
+    "correlated_cached",
+    "correlation_frame",
+    "correlation_section",
+    "drivers",
+    "portfolio_cached",
+    "portfolio_frame",
+    "portfolio_section",
+]
 
 #: The figures compared, by :data:`model.PORTFOLIO_FIGURES` name (NPV: + pays; net permanent: − saves).
 FIGURES = ("npv", "net_permanent")
+#: The portfolio figures shown (names of ``CorrelatedRun.percentiles``): NPV, net permanent effect, årsværk freed.
+PORTFOLIO_FIGURES = ("npv", "net_permanent", "fte_full")
 #: Largest |ρ| the input accepts (ρ = ±1 makes the copula singular).
 MAX_RHO = 0.99
 
@@ -140,6 +158,61 @@ def correlation_section(
             a=md(labels.get(a, a)),
             b=md(labels.get(b, b)),
             achieved=format_number(correlated.rank_correlation(a, b), 2),
+            n=format_number(n, 0),
+            seed=seed,
+        )
+    )
+    return frame
+
+
+@st.cache_data(show_spinner=False, max_entries=50, hash_funcs={Case: case_key})
+def portfolio_cached(
+    cases: tuple[Case, ...], settings: Settings, shared: str, n: int, seed: int, distribution: str
+) -> CorrelatedRun:
+    """:func:`model.correlated_monte_carlo` of several cases, shared drivers ``"auto"`` or ``"none"``, cached."""
+    return correlated_monte_carlo(list(cases), settings, shared=shared, n=n, seed=seed, distribution=distribution)
+
+
+def portfolio_frame(apart: CorrelatedRun, shared: CorrelatedRun) -> pd.DataFrame:
+    """Per portfolio figure two rows, each case on its own and shared drivers: P10, P50, P90, P90 − P10."""
+    rows = []
+    for figure in PORTFOLIO_FIGURES:
+        for run, how in ((apart, "apart"), (shared, "shared")):
+            p10, p50, p90 = run.percentiles(figure)
+            show = format_amount if figure != "fte_full" else (lambda v: format_number(v, 1))
+            rows.append(
+                {
+                    t("sens.corr.col.figure"): t(f"sens.port.{figure}"),
+                    t("sens.port.col.how"): t(f"sens.port.{how}"),
+                    "P10": show(p10),
+                    "P50": show(p50),
+                    "P90": show(p90),
+                    t("sens.corr.col.width"): show(p90 - p10),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def portfolio_section(cases: list[Case], settings: Settings, distribution: str, seed: int, n: int) -> pd.DataFrame | None:
+    """The portfolio simulated with shared drivers against each case on its own (same seed, draws, distribution)."""
+    st.subheader(t("sens.port.title"))
+    st.caption(t("sens.port.caption"))
+    if len(cases) < 2:
+        st.info(t("sens.port.too_few"))
+        return None
+    key = tuple(cases)
+    apart = portfolio_cached(key, settings, "none", n, seed, distribution)
+    shared = portfolio_cached(key, settings, "auto", n, seed, distribution)
+    frame = portfolio_frame(apart, shared)
+    show_table(frame, right=list(frame.columns[2:]), key="sens.port.table")
+    groups = [
+        f"{v.key} ({', '.join(sorted({case for case, _, _ in v.members}))})" for v in shared.variables if v.shared
+    ]
+    st.caption(
+        t(
+            "sens.port.result",
+            cases=", ".join(c.id for c in cases),
+            shared=md(", ".join(groups)) if groups else t("sens.port.none_shared"),
             n=format_number(n, 0),
             seed=seed,
         )
