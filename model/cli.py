@@ -3,7 +3,7 @@
     python -m model summary [PATH...] --format table|json|csv [--price-level YEAR [--price-index FILE]] [--absence-days D]
     python -m model audit [PATH...] --format table|json
     python -m model export [PATH...] --xlsx FILE
-    python -m model memo [PATH...] [--case ID] --docx FILE [--pdf FILE]   (see model.memo.cli)
+    python -m model memo [PATH...] [--case ID] [--scenario ID [--version N]] --docx FILE [--pdf FILE]   (see model.memo.cli)
     python -m model portfolio [PATH...] [--budget-service X] ... --format table|json   (see model.choice_cli)
     python -m model summary [PATH...] --scenario ID [--version N] --format json
     python -m model scenarios create|set|list|show ...   (see model.store.cli)
