@@ -9,13 +9,29 @@ it. Amounts in 1.000 kr.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .choice import POOLS, ChoiceOptions
+from .evaluate import CaseResult
+from .prerequisites import alternative_groups, prerequisites_of
 
-__all__ = ["PoolBudget", "PortfolioScenario"]
+__all__ = ["PoolBudget", "PortfolioScenario", "pool_need"]
+
+
+def pool_need(results: Sequence[CaseResult]) -> dict[str, dict[int, float]]:
+    """``{pool: {year: amount}}``: what all the cases take from each pool (1.000 kr., costs +), years with any use."""
+    need: dict[str, dict[int, float]] = {pool: {} for pool in POOLS}
+    for r in results:
+        series = {"service": r.flows.service_investment, "innovation": r.flows.innovation, "anlaeg": r.flows.capital_investment}
+        for pool in POOLS:
+            for year, value in zip(r.years, series[pool], strict=True):
+                if abs(float(value)) > 1e-9:
+                    need[pool][year] = need[pool].get(year, 0.0) + float(value)
+    return need
+
 
 _Id = Field(min_length=1, max_length=64)
 
@@ -59,3 +75,16 @@ class PortfolioScenario(BaseModel):
             elif budget.mode == "year":
                 budgets[pool] = {year: budget.years.get(year, amount) for year, amount in sorted(wanted.items())}
         return ChoiceOptions(objective=self.objective, budgets=budgets, max_payback=self.max_payback)
+
+    def links(self, results: Sequence[CaseResult]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """``(requires, groups)`` for :func:`model.choose`: the edited ones, else the case files' (variants not
+        grouped with their case here; the app does that)."""
+        cases = [r.case for r in results]
+        requires = {cid: list(self.requires.get(cid, needs)) for cid, needs in prerequisites_of(cases).items()}
+        group_of = {cid: name for name, ids in alternative_groups(cases).items() for cid in ids}
+        group_of.update({cid: name.strip() for cid, name in self.groups.items()})
+        groups: dict[str, list[str]] = {}
+        for case in cases:
+            if group_of.get(case.id):
+                groups.setdefault(group_of[case.id], []).append(case.id)
+        return requires, {name: ids for name, ids in groups.items() if len(ids) > 1}

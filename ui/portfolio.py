@@ -24,7 +24,7 @@ from functools import partial
 
 import streamlit as st
 
-from model import OBJECTIVES, POOLS, CaseResult, ChoiceOptions, PoolBudget, PortfolioScenario
+from model import OBJECTIVES, POOLS, CaseResult, ChoiceOptions, PoolBudget, PortfolioScenario, pool_need
 
 from . import state
 from .i18n import t
@@ -134,19 +134,6 @@ def prerequisite_editor(ids: Sequence[str], expanded: bool) -> None:
 # --- Budgets, objective, payback limit ------------------------------------------------------------
 
 
-def _need(results: Sequence[CaseResult], pool: str) -> dict[int, float]:
-    """What all the cases take from ``pool`` per year (1.000 kr.), the years where any case takes something."""
-    need: dict[int, float] = {}
-    for r in results:
-        series = {"service": r.flows.service_investment, "innovation": r.flows.innovation, "anlaeg": r.flows.capital_investment}[
-            pool
-        ]
-        for year, value in zip(r.years, series, strict=True):
-            if abs(float(value)) > 1e-9:
-                need[year] = need.get(year, 0.0) + float(value)
-    return need
-
-
 def _store(key: str, value: float) -> None:
     st.session_state[key] = float(value)
 
@@ -156,7 +143,7 @@ def budget_inputs(results: Sequence[CaseResult]) -> None:
     labels = {mode: t(f"portfolio.mode.{mode}") for mode in MODES}
     for column, pool in zip(st.columns(len(POOLS)), POOLS, strict=True):
         with column:
-            need = _need(results, pool)
+            need = pool_need(results)[pool]
             mode = choice(
                 st.segmented_control,
                 t(f"portfolio.pool.{pool}"),
@@ -234,7 +221,7 @@ def restore(saved: PortfolioScenario | None) -> None:
 
 def options(results: Sequence[CaseResult]) -> ChoiceOptions:
     """The objective, budgets and payback limit the user set, as :class:`model.ChoiceOptions`."""
-    return scenario().options({pool: _need(results, pool) for pool in POOLS})
+    return scenario().options(pool_need(results))
 
 
 def objective_inputs() -> None:

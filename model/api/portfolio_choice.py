@@ -15,7 +15,7 @@ from ..choice import (
     choose,
 )
 from ..choice_report import choice_data, choice_table, limit_text
-from ..choice_scenario import PoolBudget, PortfolioScenario
+from ..choice_scenario import PoolBudget, PortfolioScenario, pool_need
 from ..overview import Overview, OverviewLine, PriceLevelError, npv_total, overview
 from ..portfolio import Portfolio, audit_findings, evaluate_cases, evaluate_paths, summary_data
 from ..prerequisites import PrerequisiteError, all_prerequisites, alternative_groups, check_prerequisites, prerequisites_of
@@ -52,6 +52,7 @@ __all__ = [
     "limit_text",
     "npv_total",
     "overview",
+    "pool_need",
     "prerequisites_of",
     "rebase_npv",
     "summary_data",

@@ -1,6 +1,6 @@
 """``python -m model memo``: the decision memo of one case, a variant or a portfolio choice, as DOCX (and PDF).
 
-    python -m model memo [PATH...] [--case ID]... [--scenario ID [--version N]] --docx FILE [--pdf FILE]
+    python -m model memo [PATH...] [--case ID]... [--scenario ID [--version N]] [--choice] --docx FILE [--pdf FILE]
         [--set CASE.ASSUMPTION=VALUE [--note TEXT] [--author NAME]]... [--draws N] [--seed S]
 
 PATH is case files or folders (default ``cases/``); ``--case`` picks cases
@@ -9,7 +9,11 @@ scenario's included cases). ``--scenario`` builds the memo from a saved
 scenario (the store of ``WORKBENCH_DATABASE_URL``, as ``summary
 --scenario``): its changed assumptions with their notes, authors and
 times, its own case files and its settings (``--rate``, ``--horizon``,
-``--hours-per-fte`` given on the command line win). ``--set``
+``--hours-per-fte`` given on the command line win). ``--choice`` makes it
+the memo of the portfolio choice among those cases (:func:`model.choose`
+under the scenario's budgets, objective, payback limit, prerequisites and
+alternatives; none without ``--scenario``): the funded cases, and why each
+other is out. ``--set``
 changes an assumption (a decimal point, as on every command line); the
 ``--note`` and ``--author`` after it say why and who, and the memo lists the
 change with them. ``--draws`` runs a Monte Carlo simulation of each case for
@@ -26,7 +30,9 @@ import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from ..evaluate import EvaluationError, Settings
+from ..choice import Choice, choose
+from ..choice_scenario import PortfolioScenario, pool_need
+from ..evaluate import EvaluationError, Settings, evaluate
 from ..loader import load_paths
 from ..schema import Case
 from ..uncertainty import UncertaintyError, monte_carlo
@@ -71,6 +77,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     sub.add_argument("--case", action="append", dest="case_ids", metavar="ID", help="a case to cover (repeat for a portfolio)")
     sub.add_argument("--scenario", metavar="ID", help="a saved scenario: its changes with their notes, case files, settings")
     sub.add_argument("--version", type=int, metavar="N", help="the scenario's version (default: the latest)")
+    sub.add_argument(
+        "--choice",
+        action="store_true",
+        help="the portfolio choice among the cases (the scenario's budgets and links): the funded ones and why the rest is out",
+    )
     sub.add_argument("--docx", required=True, metavar="FILE", help="where to write the Word document")
     sub.add_argument("--pdf", metavar="FILE", help="where to write the PDF (needs LibreOffice)")
     sub.add_argument("--set", action=_SetAction, dest="changes", metavar="CASE.ASSUMPTION=VALUE", help="change an assumption")
@@ -93,8 +104,9 @@ def _error(message: str) -> int:
 
 def _scenario(
     args: argparse.Namespace, documents: dict[str, Case]
-) -> tuple[dict[str, Case], dict[str, Case], list[str] | None, Settings, dict[str, dict[str, ChangeNote]]]:
-    """The saved scenario's cases (changed), their documents, included ids, settings and notes; ``StoreError``."""
+) -> tuple[dict[str, Case], dict[str, Case], list[str] | None, Settings, dict[str, dict[str, ChangeNote]], PortfolioScenario]:
+    """The saved scenario's cases (changed), their documents, included ids, settings, notes and portfolio
+    settings; ``StoreError``."""
     from ..store.apply import scenario_cases
     from ..store.cli import stored_document
 
@@ -107,7 +119,15 @@ def _scenario(
     notes: dict[str, dict[str, ChangeNote]] = {}
     for change in document.changes:
         notes.setdefault(change.case, {})[change.assumption] = ChangeNote(change.note, change.author, change.at.isoformat())
-    return applied.cases, origins, list(applied.included), applied.settings, notes
+    portfolio = document.section("portfolio") or PortfolioScenario()
+    return applied.cases, origins, list(applied.included), applied.settings, notes, portfolio  # type: ignore[return-value]
+
+
+def _choose(cases: list[Case], settings: Settings, portfolio: PortfolioScenario) -> Choice:
+    """The portfolio choice among ``cases`` under the scenario's budgets, objective and links (ChoiceError, ValueError)."""
+    results = [evaluate(case, settings) for case in cases]
+    requires, groups = portfolio.links(results)
+    return choose(results, portfolio.options(pool_need(results)), requires=requires, groups=groups)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -117,11 +137,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {problem}".replace("\n", "\\n"), file=sys.stderr)
     documents = {case.id: case for case in loaded.cases}
     current, origins, included, base, notes = dict(documents), dict(documents), None, Settings(), {}
+    portfolio = PortfolioScenario()
     if args.scenario:
         from ..store.errors import StoreError
 
         try:
-            current, origins, included, base, notes = _scenario(args, documents)
+            current, origins, included, base, notes, portfolio = _scenario(args, documents)
         except StoreError as exc:
             print(f"error: {exc}".replace("\n", "\\n"), file=sys.stderr)
             return 1
@@ -143,10 +164,16 @@ def run(args: argparse.Namespace) -> int:
         notes.setdefault(change["case"], {})[change["name"]] = ChangeNote(change["note"], change["author"], stamp)
     try:
         cases = [current[cid].with_values(values[cid]) if cid in values else current[cid] for cid in ids]
+        choice = _choose(cases, settings, portfolio) if args.choice else None
+        if choice is not None:
+            if not choice.chosen:
+                return _error("the choice funds no case: " + "; ".join(f"{e.id}: {e.text}" for e in choice.not_chosen))
+            cases = [case for case in cases if case.id in choice.chosen]
+            ids = [case.id for case in cases]
         runs = {c.id: monte_carlo(c, settings, n=args.draws, seed=args.seed) for c in cases} if args.draws > 0 else None
-        memo = memo_content(cases, origins, settings=settings, notes=notes, monte_carlo=runs, title=args.title)
+        memo = memo_content(cases, origins, settings=settings, notes=notes, monte_carlo=runs, title=args.title, choice=choice)
         data = memo_docx(memo)
-    except (KeyError, ValueError, EvaluationError, UncertaintyError) as exc:
+    except (KeyError, ValueError, EvaluationError, UncertaintyError) as exc:  # ChoiceError, PrerequisiteError too
         return _error(str(exc).strip("'\""))
     try:
         with open(args.docx, "wb") as handle:
