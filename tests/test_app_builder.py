@@ -162,6 +162,7 @@ def test_add_to_my_cases_joins_the_overview_and_is_saved_in_the_open_scenario(st
     at.button(key="builder.add").click().run()
     assert not at.exception
     assert [s.value for s in at.success] == ["N7 er tilføjet til dine cases."]
+    assert at.session_state["builder.built"] == ["N7"]
     assert "Gemt i scenariet Nye forslag, version 2." in [c.value for c in at.caption]
     store = ScenarioStore.connect(store_url)
     (saved,) = store.list()

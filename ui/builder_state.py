@@ -35,12 +35,14 @@ from .keys import BUILDER
 
 __all__ = [
     "BLANK_ROWS",
+    "Added",
     "Built",
     "add_built",
     "build",
     "draft",
     "editor_base",
     "new_draft",
+    "replace_draft",
     "save_rows",
     "set_head",
 ]
@@ -185,6 +187,7 @@ def add_built(case: Case) -> Added:
         outcome = uploads.import_case(case_file_text(case), case.id)
     except ValueError as exc:  # too many extra cases, or a file the engine refuses
         return Added("refused", case.id, problem=str(exc))
+    st.session_state[BUILDER.built] = sorted({*st.session_state.get(BUILDER.built, ()), outcome.case_id})
     on = scenario.current()
     if on is None:
         return Added(kind, outcome.case_id)

@@ -367,6 +367,8 @@ class BuilderKeys:
     message: str = "builder.message"
     start: str = "builder.start"
     copy_of: str = "builder.copy_of"
+    #: Ids of the cases this page added to the session (for the store to keep as ``CaseFile(kind="built")``).
+    built: str = "builder.built"
 
     def editor(self, table: str, version: int) -> str:
         """The ``st.data_editor`` of ``table`` (assumptions, derived, profiles, lines) for draft ``version``."""
