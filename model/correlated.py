@@ -40,7 +40,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import stats
 
 from .evaluate import Settings, assumption_values, compute_flows
 from .key_figures import key_figures
@@ -152,6 +151,8 @@ def _correlation_matrix(keys: Sequence[str], correlations: Mapping[tuple[str, st
 
 def _inverse(r: Range, u: np.ndarray, distribution: str) -> np.ndarray:
     """The range's PERT or triangular quantile at ``u`` (same marginals as :mod:`model.monte_carlo`)."""
+    from scipy import stats  # here, not at the top: scipy costs the app's start (issue 10)
+
     a, m, b = r.low, r.base, r.high
     if distribution == "triangular":
         return stats.triang.ppf(u, (m - a) / (b - a), loc=a, scale=b - a)
@@ -194,6 +195,8 @@ class CorrelatedRun:
 
     def rank_correlation(self, a: str, b: str) -> float:
         """The achieved Spearman rank correlation between variables ``a`` and ``b`` (their draws)."""
+        from scipy import stats
+
         return float(stats.spearmanr(self.drawn[a], self.drawn[b]).statistic)
 
     def to_dict(self) -> dict[str, object]:
@@ -238,6 +241,8 @@ def correlated_monte_carlo(
     ``default_rng([seed, k, crc32("copula")])``. Raises
     :class:`model.UncertaintyError` naming the key or the pair at fault.
     """
+    from scipy import stats
+
     case_list = [cases] if isinstance(cases, Case) else list(cases)
     if not case_list:
         msg = "choose at least one case"

@@ -51,3 +51,14 @@ def test_the_overview_table_is_handed_over_as_built_with_its_total_marked(new_ap
     figures = list(expected.columns[3:])  # after Case, Titel and Status (the status is the app's own)
     assert shown[figures].values.tolist() == expected[figures].values.tolist()
     assert list(shown["Case"]) == list(expected["Case"])
+
+
+def test_the_app_start_does_not_import_scipy():
+    """scipy (~0,3 s, ~40 MB) is imported where it is used: the switching values, Monte Carlo's and the copula's runs."""
+    import subprocess
+
+    from conftest import ROOT
+
+    probe = "import sys, model, ui.tables, ui.widgets, ui.cache; print(sorted(m for m in sys.modules if m.startswith('scipy')))"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
