@@ -167,7 +167,7 @@ def test_add_to_my_cases_joins_the_overview_and_is_saved_in_the_open_scenario(st
     store = ScenarioStore.connect(store_url)
     (saved,) = store.list()
     (case_file,) = store.open(saved.id).version.document.case_files
-    assert case_file.case == "N7"
+    assert (case_file.case, case_file.kind) == ("N7", "built")
     assert evaluate(parse_case(case_file.text)).kpis.npv == pytest.approx(1281.9157, abs=1e-3)
     store.engine.dispose()
 

@@ -49,7 +49,7 @@ from model import (
 )
 
 from .i18n import t
-from .keys import SCENARIO, STORE
+from .keys import BUILDER, SCENARIO, STORE
 from .scenario_sections import load_sections, reset_everything, with_sections
 from .store_messages import problem_text
 from .widgets import md
@@ -205,10 +205,8 @@ def session_document() -> ScenarioDocument:
         for name, meta in sorted(names.items())
     ]
     extra = st.session_state.get(SCENARIO.extra, {})
-    files = [
-        CaseFile(case=case_id, kind="variant" if _VARIANT.search(case_id) else "upload", text=case_to_yaml(case))
-        for case_id, case in extra.items()
-    ]
+    built = set(st.session_state.get(BUILDER.built, ()))
+    files = [CaseFile(case=case_id, kind=_kind(case_id, built), text=case_to_yaml(case)) for case_id, case in extra.items()]
     included = st.session_state.get(SCENARIO.included)
     document = ScenarioDocument(
         settings=dict(st.session_state.get(SCENARIO.settings, {})),
@@ -217,6 +215,13 @@ def session_document() -> ScenarioDocument:
         case_files=tuple(files),
     )
     return with_sections(document)
+
+
+def _kind(case_id: str, built: set[str]) -> str:
+    """How a case of the session came: built on Ny case, a saved variant (``I4-v2``), or an upload."""
+    if case_id in built:
+        return "built"
+    return "variant" if _VARIANT.search(case_id) else "upload"
 
 
 def load_document(document: ScenarioDocument) -> list[str]:
@@ -231,6 +236,7 @@ def load_document(document: ScenarioDocument) -> list[str]:
             continue
         extra[case.id] = case
     st.session_state[SCENARIO.extra] = extra
+    st.session_state[BUILDER.built] = sorted(f.case for f in document.case_files if f.kind == "built" and f.case in extra)
     st.session_state[SCENARIO.overrides] = document.values()
     st.session_state[SCENARIO.settings] = dict(document.settings)
     st.session_state[SCENARIO.included] = None if document.included is None else list(document.included)

@@ -30,7 +30,7 @@ from model import (
 
 from . import followup_state, portfolio, state
 from .domain import LABOUR, PRICE_INDEX, PRICE_LEVEL
-from .keys import SENS
+from .keys import BUILDER, SENS
 from .store_messages import problem_text
 
 __all__ = ["domain_section", "load_sections", "reset_everything", "sensitivity_section", "with_sections"]
@@ -151,5 +151,6 @@ def load_sections(document: ScenarioDocument) -> list[str]:
 def reset_everything() -> None:
     """Back to the documents: changed values, uploads, settings, Følsomhed, portfolio, follow-up, labour, price index."""
     state.reset_all()
+    st.session_state.pop(BUILDER.built, None)  # the built cases went with the uploads; the draft on Ny case stays
     for _, _, write in _SECTIONS:
         write(None)
