@@ -54,8 +54,7 @@ kpi_names = {k: t(f"col.{k}") for k in sens.KPIS}
 kpi = choice(st.segmented_control, t("sens.kpi"), sens.KPIS, key=SENS.kpi, default="npv", labels=kpi_names, required=True)
 threshold = editors.threshold_input(kpi)
 
-#: Session-state key of the analyses the user asked for ("switching", "mc"): computed only then, then kept up to date.
-ASKED = "sens.asked"
+ASKED = SENS.asked
 
 
 def _ask(name: str) -> None:

@@ -83,6 +83,57 @@ def test_the_app_uses_only_the_models_public_api():
     assert not outside, f"import these through model.__all__ (add what the UI truly needs): {outside}"
 
 
+#: Session-state access of the state module *and* the Streamlit call it is made through.
+_STATE_METHODS = {"get", "setdefault", "pop"}
+def _literal_session_keys(path) -> list[tuple[int, str]]:
+    """(line, key) for every session-state access in a file whose key is written there: a string, an f-string,
+    or a module constant holding a string — instead of a field or builder of ``ui/keys.py``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    constants = {
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+
+    def written_here(key: ast.expr) -> bool:
+        if isinstance(key, ast.BinOp):
+            return written_here(key.left) or written_here(key.right)
+        return isinstance(key, (ast.Constant, ast.JoinedStr)) or (isinstance(key, ast.Name) and key.id in constants)
+
+    def is_state(node: ast.expr) -> bool:
+        return isinstance(node, ast.Attribute) and node.attr == "session_state"
+
+    found = []
+    for node in ast.walk(tree):
+        key = None
+        if isinstance(node, ast.Subscript) and is_state(node.value):
+            key = node.slice
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _STATE_METHODS:
+            key = node.args[0] if is_state(node.func.value) and node.args else None
+        elif isinstance(node, ast.Compare) and isinstance(node.ops[0], (ast.In, ast.NotIn)) and is_state(node.comparators[0]):
+            key = node.left
+        if key is not None and written_here(key):
+            found.append((node.lineno, ast.unparse(key)))
+    return found
+
+
+def test_every_session_key_is_named_in_ui_keys(tmp_path):
+    # The scan sees a key written in place in each form it takes, and sees through ui/keys.py's fields.
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        'import streamlit as st\nfrom ui.keys import SENS\nA = "a.b"\n'
+        'st.session_state["x.y"] = 1\nst.session_state.get(A)\nif f"p.{A}" in st.session_state: pass\n'
+        "st.session_state.pop(A + '.copy')\nst.session_state[SENS.asked] = 1\nst.session_state.get(SENS.limit('npv'))\n",
+        encoding="utf-8",
+    )
+    assert [line for line, _ in _literal_session_keys(sample)] == [4, 5, 6, 7]
+    files = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), *sorted((ROOT / "app_pages").glob("*.py"))]
+    in_place = {str(path.relative_to(ROOT)): keys for path in files if (keys := _literal_session_keys(path))}
+    assert in_place == {}, f"name these session keys in ui/keys.py (a field or builder of the page's keys): {in_place}"
+
+
 def test_the_public_api_exists():
     assert [name for name in model.__all__ if not hasattr(model, name)] == []
     assert len(model.__all__) == len(set(model.__all__))

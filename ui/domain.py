@@ -29,6 +29,7 @@ from model import (
 )
 from ui import state
 from ui.i18n import t
+from ui.keys import DOMAIN, SIDEBAR
 
 __all__ = [
     "LABOUR",
@@ -40,9 +41,9 @@ __all__ = [
     "shortage",
 ]
 
-LABOUR = "scenario.labour"
-PRICE_INDEX = "scenario.price_index"
-PRICE_LEVEL = "scenario.price_level"
+LABOUR = DOMAIN.labour
+PRICE_INDEX = DOMAIN.price_index
+PRICE_LEVEL = DOMAIN.price_level
 
 
 def _use_rate(rate: float) -> None:
@@ -57,7 +58,7 @@ def discount_presets(current: Settings) -> None:
     for preset in DISCOUNT_PRESETS:
         st.button(
             t("domain.rate_preset", rate=format_percent_da(preset.rate), period=preset.period),
-            key=f"sidebar.rate.{preset.key}",
+            key=SIDEBAR.rate(preset.key),
             help=preset.source,
             on_click=_use_rate,
             args=(preset.rate,),

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .keys import FRAME
+
 __all__ = ["VIEW", "note_view", "sync_view"]
 
 #: Session-state key of what the parts outside the fragments showed in the last full run.
-VIEW = "fragments.view"
+VIEW = FRAME.view
 
 
 def note_view(**shown: object) -> None:

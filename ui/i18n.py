@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .keys import SIDEBAR
+
 __all__ = ["LANGUAGES", "LANGUAGE_KEY", "TEXTS", "language", "t"]
 
 #: Session-state key holding the chosen language.
-LANGUAGE_KEY = "i18n.language"
+LANGUAGE_KEY = SIDEBAR.language
 #: The languages, default first.
 LANGUAGES = ("da", "en")
 

@@ -28,7 +28,9 @@ __all__ = [
     "BUILDER",
     "CASE",
     "COMPARE",
+    "DOMAIN",
     "FOLLOWUP",
+    "FRAME",
     "OVERVIEW",
     "PORTFOLIO",
     "SCENARIO",
@@ -40,7 +42,9 @@ __all__ = [
     "BuilderKeys",
     "CaseKeys",
     "CompareKeys",
+    "DomainKeys",
     "FollowUpKeys",
+    "FrameKeys",
     "OverviewKeys",
     "PortfolioKeys",
     "ScenarioKeys",
@@ -74,6 +78,8 @@ class ScenarioKeys:
     included: str = "scenario.included"
     settings: str = "scenario.settings"
     inputs: str = "scenario.inputs"
+    #: This run's look at the case folder (``ui.state.start_run`` clears it).
+    loaded: str = "scenario.loaded_this_run"
 
     @property
     def all(self) -> tuple[str, ...]:
@@ -132,9 +138,14 @@ class AuditKeys:
 
 @dataclass(frozen=True)
 class SidebarKeys:
-    """The sidebar: one input per appraisal setting, and "reset all" (the language's key is ``ui.i18n.LANGUAGE_KEY``)."""
+    """The sidebar: the language, one input per appraisal setting, the discount presets, and "reset all"."""
 
+    language: str = "i18n.language"
     reset_all: str = "sidebar.reset_all"
+
+    def rate(self, preset: str) -> str:
+        """The button that sets the discount rate to a :class:`model.DiscountPreset` (its ``key``)."""
+        return f"sidebar.rate.{preset}"
 
     def setting(self, field: str) -> str:
         """The number input of one :class:`model.Settings` field."""
@@ -265,6 +276,7 @@ class StoreKeys:
     offline: str = "scenario.offline"
     started: str = "scenario.started"
     name: str = "scenario.input.name"
+    name_copy: str = "scenario.input.name.copy"
     open: str = "scenario.input.open"
     chosen: str = "scenarios.chosen"
     copy_name: str = "scenarios.copy_name"
@@ -302,6 +314,8 @@ class SensitivityKeys:
     distribution: str = "sens.distribution"
     vary_anyway: str = "sens.vary_anyway"
     correlation: str = "sens.correlation"
+    #: The analyses the user asked for ("switching", "mc"): computed only then, then kept up to date.
+    asked: str = "sens.asked"
     #: ``{case id: (the case's JSON, MonteCarlo)}``: the last run per case, for the memo (``ui.memo``).
     mc_runs: str = "sens.mc_runs"
     bias_prefix: str = "sens.bias."
@@ -379,6 +393,40 @@ class BuilderKeys:
         return f"builder.head.{field}"
 
 
+@dataclass(frozen=True)
+class DomainKeys:
+    """Labour and price levels (``ui.domain``, ``ui.labour``, ``ui.price_level``), kept with the scenario.
+
+    ``labour``: ``{"absence_days", "shortage"}`` as the user set them;
+    ``price_index``/``price_level``: the user's index and common price
+    level; ``price_index_errors``: the last index upload's problems; the
+    remaining fields are the inputs that set them.
+    """
+
+    labour: str = "scenario.labour"
+    price_index: str = "scenario.price_index"
+    price_level: str = "scenario.price_level"
+    price_index_errors: str = "scenario.price_index_errors"
+    absence_days: str = "labour.absence_days"
+    shortage: str = "labour.shortage"
+
+    def shortage_reference(self, reference: str) -> str:
+        """The button that takes a shortage figure from the seeds (a ``ShortageReference.key``)."""
+        return f"labour.reference.{reference}"
+
+
+@dataclass(frozen=True)
+class FrameKeys:
+    """Shared by every page: what the parts outside the fragments showed (``ui.fragments``), the memo's PDFs."""
+
+    view: str = "fragments.view"
+    memo_pdf_prefix: str = "memo.pdf."
+
+    def memo_pdf(self, key: str) -> str:
+        """The PDF made for the memo downloads under ``key``: ``{"digest": ..., "data": bytes}``."""
+        return f"{self.memo_pdf_prefix}{key}"
+
+
 SCENARIO = ScenarioKeys()
 BUILDER = BuilderKeys()
 CASE = CaseKeys()
@@ -390,3 +438,5 @@ SENS = SensitivityKeys()
 PORTFOLIO = PortfolioKeys()
 FOLLOWUP = FollowUpKeys()
 STORE = StoreKeys()
+DOMAIN = DomainKeys()
+FRAME = FrameKeys()

@@ -17,6 +17,7 @@ from model import SHORTAGE_REFERENCES, Labour, LabourFigures, format_number, por
 from ui.charts import DANISH_LOCALE
 from ui.domain import LABOUR, labour, shortage
 from ui.i18n import t
+from ui.keys import DOMAIN
 from ui.widgets import md, number_input
 
 __all__ = ["COLUMNS", "explain", "labour_chart", "labour_frame", "labour_inputs", "shortage_chart"]
@@ -50,7 +51,7 @@ def labour_inputs() -> tuple[Labour, float]:
     with cols[0]:
         number_input(
             t("labour.absence_days"),
-            key="labour.absence_days",
+            key=DOMAIN.absence_days,
             value=current.absence_days,
             commit=lambda v: _set("absence_days", v),
             minimum=0,
@@ -70,7 +71,7 @@ def labour_inputs() -> tuple[Labour, float]:
     with cols[1]:
         number_input(
             t("labour.shortage"),
-            key="labour.shortage",
+            key=DOMAIN.shortage,
             value=shortage(),
             commit=lambda v: _set("shortage", v),
             minimum=1,
@@ -85,7 +86,7 @@ def labour_inputs() -> tuple[Labour, float]:
             quote.caption(t("labour.reference", persons=format_number(ref.persons, 0), quote=md(ref.quote)))
             use.button(
                 t("labour.reference.use", persons=format_number(ref.persons, 0)),
-                key=f"labour.reference.{ref.key}",
+                key=DOMAIN.shortage_reference(ref.key),
                 help=ref.source,
                 on_click=_use_reference,
                 args=(ref.persons,),

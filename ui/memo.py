@@ -31,7 +31,7 @@ from model import (
 
 from . import state
 from .i18n import t
-from .keys import SENS
+from .keys import FRAME, SENS
 from .scenario import NOTES
 from .widgets import download, show_problems
 
@@ -39,7 +39,6 @@ __all__ = ["DOCX_MIME", "case_memo", "memo_downloads", "monte_carlo_runs", "note
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _VARIANT = re.compile(r"-v[0-9]+\Z")  # a variant's id: the case's id and -v<n> (ui.state.add_variant)
-_PDF = "memo.pdf."  # session-state prefix: {"digest": ..., "data": bytes}
 
 
 def _digest(cases: Sequence[Case], documents: Mapping[str, Case], title: str | None, extra: object) -> str:
@@ -117,7 +116,7 @@ def memo_downloads(
             st.caption(t("memo.no_pdf"))
             return
         digest = _digest(cases, documents, title, (notes, sorted(runs), choice))
-        made = st.session_state.get(_PDF + key)
+        made = st.session_state.get(FRAME.memo_pdf(key))
         if made is not None and made["digest"] == digest:
             download(t("memo.pdf"), made["data"], file_name=f"{file_stem}.pdf", mime="application/pdf", key=f"{key}.pdf")
         elif st.button(t("memo.make_pdf"), key=f"{key}.make_pdf", icon=":material/picture_as_pdf:", help=t("memo.make_pdf.help")):
@@ -127,7 +126,7 @@ def memo_downloads(
             except (PdfUnavailable, EvaluationError) as exc:
                 show_problems(t("memo.pdf_failed"), str(exc))
             else:
-                st.session_state[_PDF + key] = {"digest": digest, "data": data}
+                st.session_state[FRAME.memo_pdf(key)] = {"digest": digest, "data": data}
                 st.rerun()
 
 

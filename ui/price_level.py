@@ -31,13 +31,14 @@ from model import (
 from ui import state
 from ui.domain import PRICE_INDEX, PRICE_LEVEL, price_index
 from ui.i18n import t
+from ui.keys import DOMAIN
 from ui.widgets import download, evaluate_all, md, show_table
 
 __all__ = ["LAST_YEAR", "factors_frame", "index_inputs", "price_level_section", "reindexed"]
 
 #: The latest year offered as a common price level.
 LAST_YEAR = 2030
-_ERRORS = "scenario.price_index_errors"
+_ERRORS = DOMAIN.price_index_errors
 
 
 def reindexed(cases: Sequence[Case], index: PriceIndex, year: int) -> tuple[list[Case], list[IndexFactors]]:

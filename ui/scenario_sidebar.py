@@ -87,12 +87,12 @@ def _conflict() -> None:
     left, right = st.columns(2)
     left.button(t("scenario.save_on_top"), on_click=_save_on_top, key="scenario.on_top", width="stretch")
     with right.popover(t("scenario.save_copy"), width="stretch"):
-        st.text_input(t("scenario.name"), key=_NAME + ".copy")
+        st.text_input(t("scenario.name"), key=STORE.name_copy)
         st.button(t("scenario.save_as.confirm"), on_click=_save_copy, key="scenario.copy.confirm")
 
 
 def _save_copy() -> None:
-    st.session_state[_NAME] = st.session_state.get(_NAME + ".copy", "")
+    st.session_state[_NAME] = st.session_state.get(STORE.name_copy, "")
     _save_as()
 
 

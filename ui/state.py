@@ -108,7 +108,7 @@ def _load(folder: str, signature: tuple[tuple[str, int, int], ...]) -> LoadResul
 
 
 #: Session-state key of this run's look at the case folder (:func:`start_run` clears it).
-_LOADED = "scenario.loaded_this_run"
+_LOADED = SCENARIO.loaded
 
 
 def start_run() -> None:
