@@ -15,7 +15,7 @@ import sys
 
 import pytest
 from conftest import ROOT
-from test_browser import TIMEOUT_MS, WIDTH, _metric, _settle, browser, server  # noqa: F401
+from test_browser import TIMEOUT_MS, WIDTH, _metric, _screenshot, _settle, browser, screenshots, server  # noqa: F401
 
 from model import evaluate, format_amount, load_case
 from ui.tables import payback_text
@@ -92,7 +92,7 @@ def _head(page, label: str, text: str) -> None:
     _settle(page)
 
 
-def test_build_a_small_case_in_the_tables_and_validate_the_download(server, browser, tmp_path):  # noqa: F811
+def test_build_a_small_case_in_the_tables_and_validate_the_download(server, browser, screenshots, tmp_path):  # noqa: F811
     from playwright.sync_api import expect
 
     page = browser.new_page(viewport={"width": WIDTH, "height": 1000}, locale="da-DK", accept_downloads=True)
@@ -164,4 +164,5 @@ def test_build_a_small_case_in_the_tables_and_validate_the_download(server, brow
     page.get_by_role("button", name="Tilføj til mine cases").click()
     _settle(page)
     expect(page.get_by_text("N7 er tilføjet til dine cases.")).to_be_visible()
+    _screenshot(page, screenshots, "ny-case")
     page.close()

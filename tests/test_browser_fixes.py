@@ -63,6 +63,7 @@ def test_the_root_url_goes_to_the_overview(server, browser):  # noqa: F811
         ("opfoelgning", "Statustavle"),
         ("arbejdskraft", "Årsværk frigjort og fastholdt"),
         ("scenarier", "Gemte scenarier"),
+        ("ny-case", "Ny business case"),
     ],
 )
 def test_every_page_opens_at_its_own_url_with_nothing_cut(server, browser, path, text):  # noqa: F811
