@@ -17,7 +17,6 @@ scenario_store), each with its own ``__all__``. A new public name goes in the
 area of the module that defines it; ``__all__`` below follows.
 """
 
-import importlib
 
 from .api import analysis as _analysis
 from .api import domain as _domain
@@ -37,6 +36,7 @@ from .api.exports import *  # noqa: F403
 from .api.follow_up import *  # noqa: F403
 from .api.portfolio_choice import *  # noqa: F403
 from .api.reading import *  # noqa: F403
+from .lazy import lazy_names
 
 __all__: list[str] = []
 __all__ += _reading.__all__
@@ -49,12 +49,5 @@ __all__ += _exports.__all__
 __all__ += list(_scenario_store.LAZY)
 
 
-def __getattr__(name: str) -> object:
-    """``model.ScenarioStore`` and the other scenario-store names, imported when first used."""
-    module = _scenario_store.LAZY.get(name)
-    if module is None:
-        msg = f"module 'model' has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+#: ``model.ScenarioStore`` and the other scenario-store names, imported when first used.
+__getattr__ = lazy_names(__name__, _scenario_store.LAZY, globals())

@@ -34,6 +34,14 @@ def _scenario_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     yield
 
 
+@pytest.fixture
+def store_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A store of the test's own (an empty SQLite file), which the app under test opens too."""
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    monkeypatch.setenv("WORKBENCH_DATABASE_URL", url)
+    return url
+
+
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[object]:
     """A throwaway PostgreSQL cluster (``tests/postgres_server.py``), started once per test session, removed after."""

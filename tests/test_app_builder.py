@@ -147,13 +147,6 @@ def test_a_copy_of_i4_builds_to_i4s_figures():
     assert metrics["Nutidsværdi"] == format_amount(i4.npv) == "29.079"  # I4's NPV as tests/test_cases_reproduce.py has it
 
 
-@pytest.fixture
-def store_url(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'store.db'}"
-    monkeypatch.setenv("WORKBENCH_DATABASE_URL", url)
-    return url
-
-
 def test_add_to_my_cases_joins_the_overview_and_is_saved_in_the_open_scenario(store_url):
     at = _builder()
     at.sidebar.text_input(key="scenario.input.name").input("Nye forslag").run()

@@ -19,13 +19,6 @@ HOURS = "input.assumption.I5.timer_pr_uge"
 NOTE = "scenario.note.I5.timer_pr_uge"
 
 
-@pytest.fixture
-def store_url(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'store.db'}"
-    monkeypatch.setenv("WORKBENCH_DATABASE_URL", url)
-    return url
-
-
 def _app(query: dict[str, str] | None = None):
     from streamlit.testing.v1 import AppTest
 
@@ -183,3 +176,27 @@ def test_the_scenarios_page_shows_history_and_restores(store_url: str) -> None:
     assert "version 3" in _sidebar_text(at)
     _case_page(at)
     assert at.text_input(key=HOURS).value == "3"
+
+
+def test_copy_delete_and_undo_on_the_scenarios_page(store_url: str) -> None:
+    at = _app()
+    _save_as(at, "Runde 1")
+    at.switch_page(PAGES["scenarios"]).run()
+    at.text_input(key="scenarios.copy_name").input("Runde 1, kopi").run()
+    at.button(key="scenarios.copy").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [toast.value for toast in at.toast] == ["Kopieret som Runde 1, kopi."]
+    store = ScenarioStore.connect(store_url)
+    try:
+        assert sorted(s.name for s in store.list()) == ["Runde 1", "Runde 1, kopi"]
+        chosen = at.selectbox(key="scenarios.chosen").value
+        (copy,) = [s for s in store.list() if s.id == chosen]
+        at.button(key="scenarios.delete").click().run()
+        assert [toast.value for toast in at.toast] == ["Scenariet er slettet (kan fortrydes nedenfor)."]
+        assert [s.name for s in store.list()] == [name for name in ("Runde 1", "Runde 1, kopi") if name != copy.name]
+        assert [s.id for s in store.list(deleted=True)] == [copy.id]
+        at.button(key=f"scenarios.undelete.{copy.id}").click().run()
+        assert [toast.value for toast in at.toast] == ["Scenariet er tilbage."]
+        assert sorted(s.name for s in store.list()) == ["Runde 1", "Runde 1, kopi"]
+    finally:
+        store.engine.dispose()

@@ -29,13 +29,6 @@ HANDOVER = "Reduceret tid ved vagtskifte"
 SCREENS = "Indkøb af skærme"
 
 
-@pytest.fixture
-def store_url(tmp_path, monkeypatch) -> str:
-    url = f"sqlite:///{tmp_path / 'store.db'}"
-    monkeypatch.setenv("WORKBENCH_DATABASE_URL", url)
-    return url
-
-
 @pytest.fixture(scope="module")
 def documents():
     return evaluate_paths([CASES]).results

@@ -8,12 +8,23 @@ again as the newest version).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
-from model import Difference, ScenarioDocument, StoreError, Version, against_documents, assumption_values, diff, format_number
+from model import (
+    Difference,
+    ScenarioDocument,
+    ScenarioStore,
+    StoreError,
+    Version,
+    against_documents,
+    assumption_values,
+    diff,
+    format_number,
+)
 
 from . import scenario, state
 from .i18n import t
@@ -163,32 +174,31 @@ def history(scenario_id: str) -> None:
                 )
 
 
-def _copy(scenario_id: str, widget_key: str) -> None:
-    name = " ".join(str(st.session_state.get(widget_key, "")).split()) or t("scenario.copy.default")
+def _store_action(action: Callable[[ScenarioStore], object], toast: Callable[[object], str], icon: str) -> None:
+    """``action`` on the store, then a toast worded from its result; a problem goes to the page's problem line."""
     try:
-        copied = scenario.store(retry=True).copy(scenario_id, name, scenario.author())
+        result = action(scenario.store(retry=True))
     except StoreError as exc:
         st.session_state[scenario.PROBLEM] = problem_text(exc)
         return
-    st.toast(t("scenario.copied", name=md(copied.info.name)), icon=":material/content_copy:")
+    st.toast(toast(result), icon=icon)
+
+
+def _copy(scenario_id: str, widget_key: str) -> None:
+    name = " ".join(str(st.session_state.get(widget_key, "")).split()) or t("scenario.copy.default")
+    _store_action(
+        lambda store: store.copy(scenario_id, name, scenario.author()),
+        lambda copied: t("scenario.copied", name=md(copied.info.name)),
+        ":material/content_copy:",
+    )
 
 
 def _delete(scenario_id: str) -> None:
-    try:
-        scenario.store(retry=True).delete(scenario_id)
-    except StoreError as exc:
-        st.session_state[scenario.PROBLEM] = problem_text(exc)
-        return
-    st.toast(t("scenario.deleted"), icon=":material/delete:")
+    _store_action(lambda store: store.delete(scenario_id), lambda _: t("scenario.deleted"), ":material/delete:")
 
 
 def _undelete(scenario_id: str) -> None:
-    try:
-        scenario.store(retry=True).undelete(scenario_id)
-    except StoreError as exc:
-        st.session_state[scenario.PROBLEM] = problem_text(exc)
-        return
-    st.toast(t("scenario.undeleted"), icon=":material/undo:")
+    _store_action(lambda store: store.undelete(scenario_id), lambda _: t("scenario.undeleted"), ":material/undo:")
 
 
 def saved_list() -> None:

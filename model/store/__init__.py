@@ -14,8 +14,7 @@ feature adds its own section.
 
 from __future__ import annotations
 
-import importlib
-
+from ..lazy import lazy_names
 from .diff import Difference, DocumentChange, against_documents, diff
 from .document import (
     DOCUMENT_FORMAT,
@@ -103,12 +102,5 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """The store's public names, imported from their modules when first used."""
-    module = _LAZY.get(name)
-    if module is None:
-        msg = f"module 'model.store' has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+#: The store's public names, imported from their modules when first used.
+__getattr__ = lazy_names(__name__, _LAZY, globals())
