@@ -1,4 +1,4 @@
-"""Business case: one case's assumptions (changeable), key figures, section 1, tables 1-3 and charts."""
+"""Business case: one case's assumptions (changeable), key figures, and its charts, section 1 and tables 1-3 one at a time."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ import streamlit as st
 
 from model import EvaluationError, format_amount, format_number, format_percent_da
 from ui import scenario, state
-from ui.case import FILE_OPEN, assumption_editor, case_file_section
-from ui.charts import cumulative_data, flows_data
+from ui.case import FILE_OPEN, MEMO_OPEN, assumption_editor, case_file_section
+from ui.case_views import result_view
 from ui.fragments import note_view, sync_view
 from ui.i18n import t
 from ui.keys import CASE
 from ui.memo import case_memo
-from ui.tables import kpi_delta, payback_text, section1_frame, table_frame
-from ui.widgets import case_ids_or_stop, chart, md, pick_case, show_problems, show_table, stored, toggle
+from ui.tables import kpi_delta, payback_text
+from ui.widgets import case_ids_or_stop, md, pick_case, show_problems, stored, toggle
 
 ids = case_ids_or_stop()
 case_id = pick_case(CASE.selected, ids)
@@ -67,9 +67,10 @@ def _body(case_id: str) -> None:
         (t("col.npv"), t("case.kpi.npv.help", horizon=settings.horizon, rate=rate), k.npv, d.npv, format_amount, "normal"),
         (t("kpi.fte"), t("case.kpi.fte.help", hours=hours), k.fte_full, d.fte_full, partial(format_number, decimals=1), "normal"),
     ]
-    for column, (label, help_text, now, before, show, colour) in zip(st.columns(4), figures, strict=True):
+    kpi_row = st.container(horizontal=True)  # one block for the four, not a column each
+    for label, help_text, now, before, show, colour in figures:
         delta = kpi_delta(now, before, show, changed=bool(changes))
-        column.metric(label, show(now), delta, delta_color=colour, help=help_text, border=True)
+        kpi_row.metric(label, show(now), delta, delta_color=colour, help=help_text, border=True)
 
     # --- The same key figures with optimism bias (the uplifts are set on the Følsomhed page) -----------------------
     if toggle(t("optimism.show"), key=CASE.optimism, help=t("case.optimism.help")):
@@ -83,58 +84,30 @@ def _body(case_id: str) -> None:
                 (t("optimism.payback"), a.payback_years),
                 (t("optimism.npv"), a.npv),
             ]
-            columns = st.columns(4, vertical_alignment="center")
-            for column, (_, _, now, _, show, colour), (label, after) in zip(columns, figures, adjusted, strict=False):
+            optimism_row = st.container(horizontal=True, vertical_alignment="center")
+            for (_, _, now, _, show, colour), (label, after) in zip(figures, adjusted, strict=False):
                 delta = kpi_delta(after, now, show, changed=True)
-                column.metric(label, show(after), delta, delta_color=colour, help=t("case.optimism.metric_help"), border=True)
-            columns[3].caption(t("case.optimism.caption"))
+                help_text = t("case.optimism.metric_help")
+                optimism_row.metric(label, show(after), delta, delta_color=colour, help=help_text, border=True)
+            optimism_row.caption(t("case.optimism.caption"))
 
     left, right = st.columns([5, 8], gap="large")
 
-    # --- Assumptions ----------------------------------------------------------------------------------------
+    # --- Assumptions; beside them the results, one view at a time (ui/case_views.py) ------------------------------
     with left:
-        st.subheader(t("case.assumptions"))
-        st.caption(t("case.assumptions.caption"))
+        st.subheader(t("case.assumptions"), help=t("case.assumptions.caption"))
         assumption_editor(case_id, case, document, changes)
+        # Drawn only when open: their downloads, upload and buttons are not needed on every change.
         file_box = st.expander(t("case.file"), expanded=False, icon=":material/save:", key=FILE_OPEN, on_change="rerun")
-        if file_box.open:  # drawn only when open: its download and upload are not needed on every change
+        if file_box.open:
             with file_box:
                 case_file_section(case_id, case)
-
-    # --- Charts beside the assumptions; then section 1 and tables 1-3 across the page (years need the width) -----
+        memo_box = st.expander(t("memo.title"), expanded=False, icon=":material/description:", key=MEMO_OPEN, on_change="rerun")
+        if memo_box.open:
+            with memo_box:
+                case_memo([case_id], key="case.memo", file_stem=f"beslutningsnotat-{case_id}", heading=False)
     with right:
-        chart_labels = {
-            key: t(f"chart.{key}") for key in ("year", "amount", "current", "document", "payback", "costs", "savings", "net")
-        }
-        template_labels = tuple(chart_labels.items())
-        st.subheader(t("case.chart.cumulative"))
-        chart("cumulative", (template_labels, compare is not None), cumulative_data(result, compare, chart_labels))
-        st.subheader(t("case.chart.flows"))
-        chart("flows", (template_labels,), flows_data(result, chart_labels))
-
-    st.subheader(t("case.section1"))
-    frame, bold = section1_frame(result)
-    show_table(frame, right=[str(y) for y in result.years], bold_rows=bold, widths={"": 290}, key="case.section1")
-    notes = [t("case.section1_note", unit=t("unit.tkr_pl", level=case.price_level))]
-    if k.innovation > 0:
-        notes.insert(0, t("case.innovation_footnote", amount=format_amount(k.innovation)))
-    for note in notes:
-        st.caption(note)
-
-    for number in (1, 2, 3):
-        table = table_frame(result, number)
-        if table is None:
-            continue
-        st.markdown(f"**{t(f'case.table{number}')}**")
-        frame, bold = table
-        show_table(
-            frame,
-            right=[c for c in frame.columns if c[:1].isdigit() or c == t("total")],
-            bold_rows=bold,
-            widths={t("col.line"): 290},
-        )
-
-    case_memo([case_id], key="case.memo", file_stem=f"beslutningsnotat-{case_id}")
+        result_view(result, compare)
 
 
 _body(case_id)

@@ -6,14 +6,21 @@ import pytest
 from conftest import CASES
 
 from model import case_to_yaml, evaluate, format_amount, format_number, load_case
+from model.layout import TABLES
 from ui.case import FILE_OPEN, group_key
+from ui.keys import CASE, widget
 from ui.tables import payback_text
 
 GAIN = "input.assumption.I4.gevinst_vagtskifte"
+VIEW = widget(CASE.view)
 
 
 def _metrics(at) -> dict[str, object]:
     return {m.label: m for m in at.metric}
+
+
+def _charts(at) -> list[object]:
+    return list(at.get("vega_lite_chart"))
 
 
 def _open(new_app, case_id: str):
@@ -238,7 +245,11 @@ def test_two_sessions_do_not_share_changes(new_app):
 
 def test_section1_and_tables_show_the_models_figures(new_app):
     at = _open(new_app, "I4")
+    assert not at.dataframe, "the cumulative chart is the first view: no table drawn until asked for"
+    assert len(_charts(at)) == 1
+    at.button_group(key=VIEW).set_value("section1").run()
     result = evaluate(load_case(CASES / "i4.yaml"))
+    assert len(at.dataframe) == 1 and not _charts(at), "one view at a time"
     section1 = at.dataframe[0].value.set_index("")
     frame = result.section1()
     for year in result.years:
@@ -246,7 +257,23 @@ def test_section1_and_tables_show_the_models_figures(new_app):
             frame.loc["Samlet økonomisk påvirkning", year]
         )
     assert any("innovationspuljen, i alt 800 t. kr." in c.value for c in at.caption)
-    assert len(at.dataframe) == 4, "section 1 and tables 1-3"
+    totals = {1: "Varige ændringer totalt", 2: "Investeringer totalt, service", 3: "Investeringer totalt, anlæg"}
+    for number, total in totals.items():
+        at.button_group(key=VIEW).set_value(f"table{number}").run()
+        assert len(at.dataframe) == 1
+        table = at.dataframe[0].value.set_index("Linje")
+        spec = next(s for s in TABLES if s.number == number)
+        expected = result.table_rows(spec.key)[-1]
+        assert table.loc[total, str(result.years[0])] == format_amount(expected.values[0])
+
+
+def test_the_views_offer_only_the_tables_a_case_has(new_app):
+    at = _open(new_app, "I1")  # I1 has no service investments (table 2)
+    assert at.button_group(key=VIEW).options == ["Akkumuleret", "Pr. år", "Afsnit 1", "Tabel 1", "Tabel 3"]
+    at.button_group(key=VIEW).set_value("flows").run()
+    assert len(_charts(at)) == 1 and not at.dataframe
+    at.selectbox(key="input.case.selected").set_value("I4").run()
+    assert at.button_group(key=VIEW).value == "flows", "the chosen view holds when the case changes"
 
 
 def test_a_stale_change_from_an_edited_case_file_does_not_stop_the_page(new_app):

@@ -7,6 +7,7 @@ import io
 import docx
 
 from model import memo_pdf_available
+from ui.case import MEMO_OPEN
 
 
 def _box(data: bytes) -> dict[str, str]:
@@ -20,6 +21,9 @@ def test_business_case_memo_has_the_changed_assumption(new_app, downloads):
     at.selectbox(key="input.case.selected").set_value("I4").run()
     at.text_input(key="input.assumption.I4.minutter_plejecenter").input("15").run()
     assert not at.exception
+    assert "beslutningsnotat-I4.docx" not in downloads, "drawn only when its section is open"
+    at.session_state[MEMO_OPEN] = True  # as a click on "Beslutningsnotat" would
+    at.run()
     build = downloads["beslutningsnotat-I4.docx"]
     assert callable(build), "built on click, not on every rerun"
     data = build()

@@ -14,6 +14,7 @@ import docx
 from conftest import APP, CASES, PAGES
 
 from model import ScenarioDocument, ScenarioStore, format_amount, format_fixed, format_number, load_case, monte_carlo
+from ui.case import MEMO_OPEN
 
 CHANGES_HEADER = ["Forudsætning", "Dokumentet", "Nu", "Begrundelse", "Af", "Tidspunkt"]
 
@@ -42,6 +43,7 @@ def _text(data: bytes) -> str:
 
 def _case_memo(at, case_id: str, downloads) -> bytes:
     _ok(at.switch_page(PAGES["case"]).run())
+    at.session_state[MEMO_OPEN] = True  # the memo section, drawn only when open
     _ok(at.selectbox(key="input.case.selected").set_value(case_id).run())
     return downloads.bytes(f"beslutningsnotat-{case_id}.docx")
 

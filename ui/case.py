@@ -21,6 +21,7 @@ from .widgets import download, md, number_input
 
 __all__ = [
     "FILE_OPEN",
+    "MEMO_OPEN",
     "UPLOAD_MESSAGE",
     "assumption_editor",
     "case_file_section",
@@ -33,6 +34,8 @@ __all__ = [
 UPLOAD_MESSAGE = CASE.upload_message
 #: Session-state key of the "case file" expander (True: open); its content is drawn only when open.
 FILE_OPEN = CASE.file_open
+#: Session-state key of the "decision memo" expander (True: open); likewise drawn only when open.
+MEMO_OPEN = CASE.memo_open
 
 
 def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[str, float]) -> None:

@@ -74,6 +74,7 @@ __all__ = [
     "widget",
 ]
 
+
 @dataclass(frozen=True)
 class CaseKeys:
     """The Business case page: the picked case, the optimism toggle, one number input per assumption."""
@@ -85,6 +86,10 @@ class CaseKeys:
     upload_message: str = "case.upload_message"
     #: The "case file" expander (True: open); its content is drawn only when open.
     file_open: str = "case.file_open"
+    #: The "decision memo" expander (True: open); its downloads are drawn only when open.
+    memo_open: str = "case.memo_open"
+    #: The result shown beside the assumptions: a chart, section 1 or a table (``ui.case_views.VIEWS``).
+    view: str = "case.view"
 
     def assumption(self, case_id: str, name: str) -> str:
         """The number input of assumption ``name`` of ``case_id``: ``assumption.<case>.<name>``."""

@@ -138,11 +138,14 @@ def _origin(case_id: str) -> Case:
     return document
 
 
-def case_memo(case_ids: Sequence[str], key: str, file_stem: str, choice: Choice | None = None) -> None:
+def case_memo(case_ids: Sequence[str], key: str, file_stem: str, choice: Choice | None = None, heading: bool = True) -> None:
     """The memo section of one case or variant, or of several (a portfolio ``choice``), with the user's values,
-    the scenario's notes on them and the Følsomhed page's Monte Carlo run where there is one."""
+    the scenario's notes on them and the Følsomhed page's Monte Carlo run where there is one.
+
+    ``heading``: False where the section's title is already shown (an expander labelled with it)."""
     ids = list(dict.fromkeys(case_ids))
-    st.subheader(t("memo.title"))
+    if heading:
+        st.subheader(t("memo.title"))
     st.caption(t("memo.caption"))
     cases = [state.current_case(cid) for cid in ids]
     origins = {cid: _origin(cid) for cid in ids}

@@ -177,14 +177,13 @@ def budget_inputs(results: Sequence[CaseResult]) -> None:
 def scenario() -> PortfolioScenario:
     """What the user set on the page, as :class:`model.PortfolioScenario` (what a saved scenario keeps)."""
     budgets = {}
+    session = st.session_state.to_dict()  # once: each pass over the session state copies it
     for pool in POOLS:
         mode = stored(KEYS.mode(pool), "none", lambda v: v in MODES)
-        total = st.session_state.get(KEYS.total(pool))
+        total = session.get(KEYS.total(pool))
         prefix = KEYS.years_prefix(pool)
         years = {
-            int(k[len(prefix) :]): float(v)
-            for k, v in st.session_state.items()
-            if k.startswith(prefix) and k[len(prefix) :].isdigit()
+            int(k[len(prefix) :]): float(v) for k, v in session.items() if k.startswith(prefix) and k[len(prefix) :].isdigit()
         }
         if mode != "none" or total is not None or years:
             budgets[pool] = PoolBudget(mode=mode, total=total, years=years)

@@ -23,6 +23,7 @@ from model import (
     Overview,
     OverviewLine,
     Row,
+    TableSpec,
     format_amount,
     format_fixed,
     format_number,
@@ -38,6 +39,7 @@ __all__ = [
     "OVERVIEW_NUMBERS",
     "assumption_groups",
     "findings_frame",
+    "has_table",
     "kpi_delta",
     "kpi_rows",
     "overview_frame",
@@ -136,9 +138,18 @@ def _area(area: str) -> str:
     return t(_AREA_I18N[area]) if area else ""
 
 
+def has_table(result: CaseResult, number: int) -> bool:
+    """Whether table ``number`` (1-3) of ``result`` has lines (its rows are more than the total)."""
+    return len(result.table_rows(_table_spec(number).key)) > 1
+
+
+def _table_spec(number: int) -> TableSpec:
+    return next(spec for spec in TABLES if spec.number == number)
+
+
 def table_frame(result: CaseResult, number: int) -> tuple[pd.DataFrame, list[int]] | None:
     """Table 1 (varige ændringer), 2 (serviceinvesteringer) or 3 (anlæg); None when it has no lines."""
-    spec = next(spec for spec in TABLES if spec.number == number)
+    spec = _table_spec(number)
     rows = result.table_rows(spec.key)
     if len(rows) <= 1:
         return None

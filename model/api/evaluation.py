@@ -16,7 +16,7 @@ from ..evaluate import (
 )
 from ..key_figures import KeyFigures, key_figures
 from ..kpi import IRRResult, Payback, discounted_payback, extend_flows, irr, npv, payback
-from ..layout import AGGREGATES, OVERVIEW_COLUMNS, SECTION1_AGGREGATES, SECTION1_ROWS, TABLES
+from ..layout import AGGREGATES, OVERVIEW_COLUMNS, SECTION1_AGGREGATES, SECTION1_ROWS, TABLES, TableSpec
 
 __all__ = [
     "AGGREGATES",
@@ -33,6 +33,7 @@ __all__ = [
     "Payback",
     "Row",
     "Settings",
+    "TableSpec",
     "assumption_values",
     "case_values",
     "compute_flows",
