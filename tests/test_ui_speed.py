@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import CASES
 
-from model import evaluate, load_paths, overview
+from model import evaluate, load_case, load_paths, overview
 from ui import heap
 from ui.heap import freeze_imports
 from ui.tables import overview_frame
@@ -62,3 +62,41 @@ def test_the_app_start_does_not_import_scipy():
     probe = "import sys, model, ui.tables, ui.widgets, ui.cache; print(sorted(m for m in sys.modules if m.startswith('scipy')))"
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_evaluated_cases_are_shared_read_only_and_not_copied():
+    from model import EvaluationError, Settings
+    from ui.cache import evaluate_cached
+
+    case = load_case(CASES / "i4.yaml").with_values({"minutter_plejecenter": 17.0})
+    first = evaluate_cached(case, Settings())
+    again = evaluate_cached(case.with_values({"minutter_plejecenter": 17.0}), Settings())
+    assert again is first, "a hit hands out the kept object, not a pickled copy"
+    assert first.kpis == evaluate(case).kpis
+    with pytest.raises(ValueError, match="read-only"):
+        first.flows.permanent[0] = 0.0  # a slip in a page cannot change another session's figures
+    with pytest.raises(ValueError, match="read-only"):
+        next(iter(first.flows.lines.values()))[0] += 1.0
+    assert evaluate_cached(case, Settings(discount_rate=0.04)) is not first, "settings are part of the key"
+    broken = case.with_values({"timepris": 0.0})  # hours = kroner / hourly rate: a division by zero
+    for _ in range(2):  # an error is raised each time, never kept
+        with pytest.raises(EvaluationError):
+            evaluate_cached(broken, Settings())
+
+
+def test_the_shared_results_keep_the_most_recently_used():
+    from ui.cache import SharedResults
+
+    kept = SharedResults(size=2)
+    calls: list[str] = []
+
+    def compute(key: str):
+        return lambda: calls.append(key) or key.upper()
+
+    assert kept.get("a", compute("a")) == "A"
+    kept.get("b", compute("b"))
+    kept.get("a", compute("a"))  # a hit: "a" is now the most recent
+    kept.get("c", compute("c"))  # drops "b", the least recently used
+    kept.get("a", compute("a"))
+    kept.get("b", compute("b"))
+    assert calls == ["a", "b", "c", "b"]
