@@ -73,7 +73,7 @@ def _body(case_id: str) -> None:
         kpi_row.metric(label, show(now), delta, delta_color=colour, help=help_text, border=True)
 
     # --- The same key figures with optimism bias (the uplifts are set on the Følsomhed page) -----------------------
-    if toggle(t("optimism.show"), key=CASE.optimism, help=t("case.optimism.help")):
+    if stored(CASE.optimism, False):  # the toggle is above the fragment: turning it on reruns the page
         try:
             a = state.evaluate_with_optimism(case, settings, state.optimism_bias()).kpis
         except ValueError as exc:  # EvaluationError included
@@ -110,4 +110,5 @@ def _body(case_id: str) -> None:
         result_view(result, compare)
 
 
+toggle(t("optimism.show"), key=CASE.optimism, help=t("case.optimism.help"))
 _body(case_id)

@@ -7,7 +7,7 @@ from conftest import CASES
 
 from model import case_to_yaml, evaluate, format_amount, format_number, load_case
 from model.layout import TABLES
-from ui.case import FILE_OPEN, group_key
+from ui.case import FILE_OPEN
 from ui.keys import CASE, widget
 from ui.tables import payback_text
 
@@ -31,10 +31,9 @@ def _open(new_app, case_id: str):
     return at
 
 
-def _open_group(at, case_id: str, number: int) -> None:
-    """Open assumption group ``number`` (only open groups' inputs are drawn), as a click on it would."""
-    at.session_state[group_key(case_id, number)] = True
-    at.run()
+def _open_group(at, case_id: str, group: str) -> None:
+    """Show assumption group ``group`` (only the chosen group's inputs are drawn), as a click on it would."""
+    at.button_group(key=widget(CASE.group(case_id))).set_value(group).run()
 
 
 def _expected(case_id: str, values: dict[str, float]):
@@ -112,15 +111,18 @@ def test_a_value_that_divides_by_zero_is_refused_beside_the_widget(new_app):
 def test_reset_one_assumption_and_the_whole_case(new_app):
     at = _open(new_app, "I4")
     at.text_input(key=GAIN).input("9.000").run()
-    _open_group(at, "I4", 2)  # Investering
+    _open_group(at, "I4", "Investering")
+    assert GAIN not in [i.key for i in at.text_input], "one group at a time"
     at.text_input(key="input.assumption.I4.pris_pr_bruger").input("10.000").run()
     assert set(at.session_state["scenario.overrides"]["I4"]) == {"gevinst_vagtskifte", "pris_pr_bruger"}
+    assert any("2 ændret: Gevinst, Investering" in m.value for m in at.markdown), "the badge names both groups"
+    _open_group(at, "I4", "Gevinst")
     at.button(key="case.reset.I4.gevinst_vagtskifte").click().run()
     assert set(at.session_state["scenario.overrides"]["I4"]) == {"pris_pr_bruger"}
     assert at.text_input(key=GAIN).value == "18.540"
     at.button(key="case.reset_case").click().run()
     assert not at.session_state["scenario.overrides"].get("I4")
-    _open_group(at, "I4", 2)  # closed again: it holds no change any more
+    _open_group(at, "I4", "Investering")
     assert at.text_input(key="input.assumption.I4.pris_pr_bruger").value == "9.000"
     kpis, _ = _expected("I4", {})
     assert _metrics(at)["Tilbagebetalingstid"].value == payback_text(kpis.payback_years)
@@ -144,7 +146,7 @@ def test_changes_survive_page_switches(new_app):
 def test_a_changed_case_downloads_and_uploads_again(new_app, downloads):
     at = _open(new_app, "I4")
     at.text_input(key=GAIN).input("9.000").run()
-    _open_group(at, "I4", 2)  # Investering
+    _open_group(at, "I4", "Investering")
     at.text_input(key="input.assumption.I4.licensandel").input("0,75").run()
     data = downloads.bytes("I4.yaml")
     document = load_case(CASES / "i4.yaml")

@@ -17,7 +17,7 @@ from .case_messages import problem_text
 from .i18n import t
 from .keys import CASE, widget
 from .tables import assumption_groups
-from .widgets import download, md, number_input
+from .widgets import choice, download, md, number_input
 
 __all__ = [
     "FILE_OPEN",
@@ -25,7 +25,6 @@ __all__ = [
     "UPLOAD_MESSAGE",
     "assumption_editor",
     "case_file_section",
-    "group_key",
     "save_variant",
     "upload_case_file",
 ]
@@ -41,13 +40,18 @@ MEMO_OPEN = CASE.memo_open
 def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[str, float]) -> None:
     """The case's assumptions by group, each a Danish number input (its source in the help tooltip), and "reset the case".
 
-    Only the open groups' inputs are drawn (the first group and groups with
-    changes open at first). A changed assumption shows the document's value
-    and its own reset button.
+    One group is shown at a time, chosen with a segmented control (kept per
+    case; at first the first group with a change, else the first): every input drawn is redrawn on each
+    change, so the other groups' inputs are not drawn. A changed assumption
+    shows the document's value and its own reset button; the badge names
+    the groups holding changes.
     """
+    groups = assumption_groups(case)
+    changed_groups = [group for group, assumptions in groups if any(a.name in changes for a in assumptions)]
     heading = st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="right")
     if changes:
-        heading.markdown(f":orange-badge[{t('case.changed_count', count=len(changes))}]", width="content")
+        badge = t("case.changed_in", count=len(changes), groups=", ".join(md(group) for group in changed_groups))
+        heading.markdown(f":orange-badge[{badge}]", width="content")
     heading.button(
         t("case.reset_case"),
         on_click=state.reset_case,
@@ -56,48 +60,52 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
         icon=":material/restart_alt:",
         key="case.reset_case",
     )
-    if not case.assumptions:
+    if not groups:
         st.info(t("case.no_assumptions"))
-    for number, (group, assumptions) in enumerate(assumption_groups(case)):
-        changed_here = sum(1 for a in assumptions if a.name in changes)
-        label = md(group) + (f" · {t('case.changed_count', count=changed_here)}" if changed_here else "")
-        # Only an open group's inputs are drawn: opening one reruns the page (on_change="rerun").
-        opened = number == 0 or changed_here > 0
-        group_box = st.expander(label, expanded=opened, key=group_key(case_id, number), on_change="rerun")
-        if not group_box.open:
-            continue
-        with group_box:
-            for assumption in assumptions:
-                original = document.assumption(assumption.name)
-                number_input(
-                    f"{md(assumption.label)} ({md(assumption.unit)})",
-                    key=CASE.assumption(case_id, assumption.name),
-                    value=float(assumption.value),
-                    commit=partial(state.set_override, case_id, assumption.name),
-                    minimum=original.minimum,
-                    maximum=original.maximum,
-                    integer=original.integer,
-                    decimals=unit_decimals(assumption.unit),  # shown to its unit's precision; the value keeps every digit
-                    help=t("case.source", source=md(assumption.source)),
-                )
-                if assumption.name in changes:
-                    row = st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute")
-                    row.caption(
-                        ":orange["
-                        + t("case.document_value", value=md(f"{format_value(original.value, original.unit)} {original.unit}"))
-                        + "]",
-                        width="content",
-                    )
-                    row.button(
-                        t("case.reset_one"),
-                        on_click=state.reset_override,
-                        args=(case_id, assumption.name),
-                        help=t("case.reset_one.help"),
-                        icon=":material/undo:",
-                        type="tertiary",
-                        key=CASE.reset(case_id, assumption.name),
-                    )
-                    scenario.note_field(case_id, assumption.name)
+        return
+    names = [group for group, _ in groups]
+    chosen = choice(
+        st.segmented_control,
+        t("case.group"),
+        names,
+        key=CASE.group(case_id),
+        default=(changed_groups or names)[0],
+        labels={group: md(group) for group in names},
+        required=True,
+        label_visibility="collapsed",
+        width="stretch",
+    )
+    for assumption in dict(groups)[chosen]:
+        original = document.assumption(assumption.name)
+        number_input(
+            f"{md(assumption.label)} ({md(assumption.unit)})",
+            key=CASE.assumption(case_id, assumption.name),
+            value=float(assumption.value),
+            commit=partial(state.set_override, case_id, assumption.name),
+            minimum=original.minimum,
+            maximum=original.maximum,
+            integer=original.integer,
+            decimals=unit_decimals(assumption.unit),  # shown to its unit's precision; the value keeps every digit
+            help=t("case.source", source=md(assumption.source)),
+        )
+        if assumption.name in changes:
+            row = st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute")
+            row.caption(
+                ":orange["
+                + t("case.document_value", value=md(f"{format_value(original.value, original.unit)} {original.unit}"))
+                + "]",
+                width="content",
+            )
+            row.button(
+                t("case.reset_one"),
+                on_click=state.reset_override,
+                args=(case_id, assumption.name),
+                help=t("case.reset_one.help"),
+                icon=":material/undo:",
+                type="tertiary",
+                key=CASE.reset(case_id, assumption.name),
+            )
+            scenario.note_field(case_id, assumption.name)
 
 
 def case_file_section(case_id: str, case: Case) -> None:
@@ -141,11 +149,6 @@ def case_file_section(case_id: str, case: Case) -> None:
 def _yaml_bytes(case: Case) -> bytes:
     """The case file's bytes, built only when the user clicks "download" (not on every rerun)."""
     return case_to_yaml(case).encode("utf-8")
-
-
-def group_key(case_id: str, number: int) -> str:
-    """Session-state key of the expander of assumption group ``number`` (True: open) of ``case_id``."""
-    return f"case.group.{case_id}.{number}"
 
 
 # --- Callbacks ------------------------------------------------------------------------------------------------

@@ -212,7 +212,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "case.reset_one": {"da": "Nulstil", "en": "Reset"},
     "case.reset_one.help": {"da": "Tilbage til dokumentets værdi", "en": "Back to the document's value"},
     "case.reset_case": {"da": "Nulstil casen", "en": "Reset the case"},
-    "case.changed_count": {"da": "{count} ændret", "en": "{count} changed"},
+    "case.changed_in": {"da": "{count} ændret: {groups}", "en": "{count} changed: {groups}"},
+    "case.group": {"da": "Gruppe af forudsætninger", "en": "Group of assumptions"},
     "case.kpi.net.help": {
         "da": "Samlet varig ændring ved fuld indfasning, 1.000 kr. pr. år; udgifter +, besparelser −.",
         "en": "Total permanent change once fully phased in, DKK thousand a year; costs +, savings −.",

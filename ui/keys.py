@@ -99,6 +99,10 @@ class CaseKeys:
         """The prefix of every assumption input of ``case_id``."""
         return f"assumption.{case_id}."
 
+    def group(self, case_id: str) -> str:
+        """The assumption group shown for ``case_id`` (its name): ``case.group.<case>``."""
+        return f"case.group.{case_id}"
+
     def reset(self, case_id: str, name: str) -> str:
         """The reset button of one assumption."""
         return f"case.reset.{case_id}.{name}"
