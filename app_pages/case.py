@@ -15,7 +15,7 @@ from ui.i18n import t
 from ui.keys import CASE
 from ui.memo import case_memo
 from ui.tables import kpi_delta, payback_text
-from ui.widgets import case_ids_or_stop, md, pick_case, show_problems, stored, toggle
+from ui.widgets import case_ids_or_stop, lazy_section, md, pick_case, show_problems, stored, toggle
 
 ids = case_ids_or_stop()
 case_id = pick_case(CASE.selected, ids)
@@ -98,12 +98,10 @@ def _body(case_id: str) -> None:
         st.subheader(t("case.assumptions"), help=t("case.assumptions.caption"))
         assumption_editor(case_id, case, document, changes)
         # Drawn only when open: their downloads, upload and buttons are not needed on every change.
-        file_box = st.expander(t("case.file"), expanded=False, icon=":material/save:", key=FILE_OPEN, on_change="rerun")
-        if file_box.open:
+        if (file_box := lazy_section(t("case.file"), key=FILE_OPEN, icon=":material/save:")) is not None:
             with file_box:
                 case_file_section(case_id, case)
-        memo_box = st.expander(t("memo.title"), expanded=False, icon=":material/description:", key=MEMO_OPEN, on_change="rerun")
-        if memo_box.open:
+        if (memo_box := lazy_section(t("memo.title"), key=MEMO_OPEN, icon=":material/description:")) is not None:
             with memo_box:
                 case_memo([case_id], key="case.memo", file_stem=f"beslutningsnotat-{case_id}", heading=False)
     with right:

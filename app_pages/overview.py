@@ -31,9 +31,10 @@ from ui.widgets import (
     choice,
     download,
     evaluate_all,
+    lazy_section,
     md,
     show_problems,
-    show_table,
+    show_static_table,
     toggle,
 )
 
@@ -77,15 +78,7 @@ for case_id in included:
     else:
         status[case_id] = t("status.uploaded" if extra else "status.document")
 frame, bold = overview_frame(table, status, adjusted)
-show_table(
-    frame,
-    right=[t(key) for key in (*OVERVIEW_NUMBERS, *OPTIMISM_NUMBERS)],
-    bold_rows=bold,
-    # Case, title and status narrow enough that every figure fits beside them at 1.400 px; the optimism columns
-    # (one click away) may scroll.
-    widths={t("col.case"): 56, t("col.title"): 186, t("col.status"): 112},
-    key="overview.table",
-)
+show_static_table(frame, right=[t(key) for key in (*OVERVIEW_NUMBERS, *OPTIMISM_NUMBERS)], bold_rows=bold)
 
 if table.total is None:
     levels = ", ".join(f"{r.case.id}: {r.case.price_level}" for r in results)
@@ -119,13 +112,12 @@ st.caption(
 @st.fragment
 def _price_level(cases: list[Case]) -> None:
     """The Prisniveau section; choosing a year or typing an index figure reruns this, not the table above."""
-    price_level_section(cases)
+    price_level_section(cases, heading=False)
 
 
 @st.fragment
 def _exports(table: Overview, results: tuple[CaseResult, ...], changed_here: list[str]) -> None:
     """The downloads; choosing the CSV dialect reruns this alone. Each file is built when its button is clicked."""
-    st.subheader(t("overview.export"))
     dialects = ("danish", "plain")
     dialect = choice(
         st.radio,
@@ -167,5 +159,10 @@ def _exports(table: Overview, results: tuple[CaseResult, ...], changed_here: lis
         )
 
 
-_price_level([r.case for r in results])
-_exports(table, tuple(results), changed_here)
+# Closed at first: their widgets would otherwise load and draw on the page's first render.
+if (box := lazy_section(t("price.title"), key=OVERVIEW.price_open, icon=":material/currency_exchange:")) is not None:
+    with box:
+        _price_level([r.case for r in results])
+if (box := lazy_section(t("overview.export"), key=OVERVIEW.export_open, icon=":material/download:")) is not None:
+    with box:
+        _exports(table, tuple(results), changed_here)

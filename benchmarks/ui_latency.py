@@ -46,7 +46,11 @@ CASE = ROOT / "cases" / "i4.yaml"
 ASSUMPTION = "minutter_plejecenter"
 FIELD_LABEL = "Sparet tid pr. hold pr. vagtoverdragelse på plejecentre (min.)"
 METRIC_LABEL = "Varig effektivisering netto"
-OVERVIEW_READY = "[...document.querySelectorAll('[data-testid=\"stDataFrame\"]')].some(d => d.textContent.includes('I alt'))"
+#: Oversigt's table (an HTML table, st.table; a data grid before) showing its "I alt" row.
+OVERVIEW_READY = (
+    "[...document.querySelectorAll('[data-testid=\"stTable\"], [data-testid=\"stDataFrame\"]')]"
+    ".some(d => d.textContent.includes('I alt'))"
+)
 
 MINIMAL_APP = """import streamlit as st
 

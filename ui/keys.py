@@ -115,6 +115,9 @@ class OverviewKeys:
     included: str = "overview.included"
     optimism: str = "overview.optimism"
     csv_dialect: str = "overview.csv_dialect"
+    #: The Prisniveau and export sections (True: open); drawn only when open.
+    price_open: str = "overview.price_open"
+    export_open: str = "overview.export_open"
 
 
 @dataclass(frozen=True)

@@ -120,9 +120,12 @@ def index_inputs(years: Sequence[int], shipped: PriceIndex) -> None:
                 col.caption(f":red[{md(t('price.input.bad', text=errors[key]))}]")
 
 
-def price_level_section(cases: Sequence[Case]) -> None:
-    """The section: year choice, the overview at that level with factors and source, the index inputs."""
-    st.subheader(t("price.title"))
+def price_level_section(cases: Sequence[Case], heading: bool = True) -> None:
+    """The section: year choice, the overview at that level with factors and source, the index inputs.
+
+    ``heading``: False where the section's title is already shown (an expander labelled with it)."""
+    if heading:
+        st.subheader(t("price.title"))
     st.caption(t("price.caption"))
     if not cases:
         return

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from model import Case, CaseResult, EvaluationError, Settings, format_number, parse_number
 
@@ -35,10 +36,12 @@ __all__ = [
     "choice",
     "download",
     "evaluate_all",
+    "lazy_section",
     "md",
     "number_input",
     "pick_case",
     "show_problems",
+    "show_static_table",
     "show_table",
     "stored",
     "toggle",
@@ -47,7 +50,7 @@ __all__ = [
 K = TypeVar("K")
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$:=])")
-_LINE_MARKER = re.compile(r"(?m)^(\s*\d*)([-+.)])(?=\s)")
+_LINE_MARKER = re.compile(r"(?m)^(\s*\d*)([-+.)])(?=\s|$)")
 
 
 def md(text: str) -> str:
@@ -114,6 +117,19 @@ def choice(
 def toggle(label: str, *, key: str, help: str | None = None) -> bool:
     """A toggle, off until the user turns it on; kept in ``st.session_state[key]`` across pages."""
     return st.toggle(label, help=help, **bound(key, stored(key, False)))
+
+
+def lazy_section(label: str, *, key: str, icon: str | None = None) -> DeltaGenerator | None:
+    """An expander, closed at first, whose content is drawn only while it is open: the container, or None when closed.
+
+    Every element drawn costs the browser time on every rerun of its page or
+    fragment, and a section's widgets load their code on the page's first
+    render; a closed section costs one element. Opening or closing it reruns
+    the page (``on_change="rerun"``); its state is ``st.session_state[key]``.
+    Use as ``if (box := lazy_section(...)) is not None: with box: ...``.
+    """
+    box = st.expander(label, expanded=False, icon=icon, key=key, on_change="rerun")
+    return box if box.open else None
 
 
 # --- Cases --------------------------------------------------------------------------------------------------
@@ -306,6 +322,28 @@ def show_table(
         config[TOTAL_MARK] = st.column_config.TextColumn(" ", width=28, pinned=True, help=t("table.total_mark"))
         order.insert(0, TOTAL_MARK)  # shown first; last in the data, so the table's own columns keep their places
     st.dataframe(table, hide_index=True, column_config=config, column_order=order, key=key, width="stretch", height="content")
+
+
+def show_static_table(frame: pd.DataFrame, *, right: Sequence[str] = (), bold_rows: Sequence[int] = ()) -> None:
+    """A small read-only table of pre-formatted text drawn as a plain HTML table (``st.table``), not a data grid.
+
+    For a page's main table shown on its first render (Oversigt): the data
+    grid's code (about 750 KB of JavaScript) then need not load before the
+    page can show, which took most of the first render. ``st.table`` reads
+    every cell as Markdown, so each cell is escaped (:func:`md`): a title
+    from a case file shows as written. ``right`` columns are right-aligned
+    (numbers); ``bold_rows`` (the totals) are marked "Σ" in a first column,
+    as :func:`show_table` does.
+    """
+    shown = frame.map(md)
+    if bold_rows:
+        rows = set(bold_rows)
+        shown.insert(0, TOTAL_MARK, [TOTAL_MARK if position in rows else "" for position in range(len(frame))])
+    styled = shown.style.hide(axis="index")
+    if right:
+        # !important: st.table aligns text cells left in their own style attribute
+        styled = styled.set_properties(subset=[c for c in right if c in shown.columns], **{"text-align": "right !important"})
+    st.table(styled, border="horizontal")
 
 
 #: The MIME type of an .xlsx workbook.
