@@ -54,6 +54,34 @@ def postgres() -> Iterator[object]:
         server.stop()
 
 
+def open_sections(at) -> None:
+    """Open Oversigt's Prisniveau and export sections (drawn only when open), as clicks on them would.
+
+    Set before a session's first run by :func:`new_app`, so tests of those
+    sections find their widgets; ``test_app_pages`` checks they start closed.
+    """
+    from ui.keys import OVERVIEW
+
+    at.session_state[OVERVIEW.price_open] = True
+    at.session_state[OVERVIEW.export_open] = True
+
+
+def show_group(at, case_id: str, group: str) -> None:
+    """Show assumption group ``group`` of ``case_id`` on Business case (one group is drawn at a time), and rerun."""
+    from ui.keys import CASE, widget
+
+    at.button_group(key=widget(CASE.group(case_id))).set_value(group).run()
+
+
+def overview_table(at):
+    """Oversigt's table as the user reads it: its cells without their Markdown escapes, and no "Σ" column."""
+    import re
+
+    frame = at.table[0].value
+    frame = frame.drop(columns=[c for c in frame.columns if c == "Σ"])
+    return frame.map(lambda cell: re.sub(r"\\(.)", r"\1", cell) if isinstance(cell, str) else cell)
+
+
 @pytest.fixture
 def new_app() -> Callable[..., object]:
     """A factory of fresh app sessions: ``new_app()`` runs app.py (the overview); ``new_app("case")`` opens a page."""
@@ -61,6 +89,7 @@ def new_app() -> Callable[..., object]:
 
     def make(page: str | None = None) -> AppTest:
         at = AppTest.from_file(str(APP), default_timeout=60)
+        open_sections(at)
         at.run()
         if page is not None and page != "overview":
             at.switch_page(PAGES[page]).run()

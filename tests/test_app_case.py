@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CASES
+from conftest import CASES, overview_table
 
 from model import case_to_yaml, evaluate, format_amount, format_number, load_case
 from model.layout import TABLES
@@ -132,7 +132,7 @@ def test_changes_survive_page_switches(new_app):
     at = _open(new_app, "I4")
     at.text_input(key=GAIN).input("9.000,0").run()
     at.switch_page("app_pages/overview.py").run()
-    table = at.dataframe[0].value.set_index("Case")
+    table = overview_table(at).set_index("Case")
     kpis, _ = _expected("I4", {"gevinst_vagtskifte": 9000.0})
     assert table.loc["I4", "Status"] == "ændret"
     assert table.loc["I4", "Varig effektivisering netto"] == format_amount(kpis.net_permanent)
@@ -229,7 +229,7 @@ def test_saving_a_variant_keeps_the_values_and_leaves_the_overview_alone(new_app
     assert variant.assumption("gevinst_vagtskifte").value == 9000.0
     assert variant.title.endswith("(variant 1)")
     at.switch_page("app_pages/overview.py").run()
-    assert "I4-v1" not in list(at.dataframe[0].value["Case"])
+    assert "I4-v1" not in list(overview_table(at)["Case"])
 
 
 def test_two_sessions_do_not_share_changes(new_app):
@@ -242,7 +242,7 @@ def test_two_sessions_do_not_share_changes(new_app):
     assert _metrics(second)["Varig effektivisering netto"].value == format_amount(kpis.net_permanent)
     assert second.text_input(key=GAIN).value == "18.540"
     second.switch_page("app_pages/overview.py").run()
-    assert second.dataframe[0].value.set_index("Case").loc["I4", "Status"] == "som dokumentet"
+    assert overview_table(second).set_index("Case").loc["I4", "Status"] == "som dokumentet"
 
 
 def test_section1_and_tables_show_the_models_figures(new_app):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CASES
+from conftest import CASES, overview_table
 
 from model import (
     Labour,
@@ -107,5 +107,5 @@ class TestDiscountPresets:
         at.button(key=f"sidebar.rate.{key}").click().run()
         assert at.text_input(key="input.setting.discount_rate").value == format_number(rate * 100, 6)
         npv = evaluate(load_case(CASES / "i5.yaml"), Settings(discount_rate=rate)).kpis.npv
-        table = next(f.value for f in at.dataframe if "Status" in f.value.columns).set_index("Case")
+        table = overview_table(at).set_index("Case")
         assert table.loc["I5", "Nutidsværdi"] == format_amount(npv)

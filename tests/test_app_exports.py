@@ -7,7 +7,7 @@ import io
 
 import openpyxl
 import pytest
-from conftest import CASES
+from conftest import CASES, overview_table
 
 from model import Overview, OverviewLine, case_to_yaml, evaluate, evaluate_paths, load_case, overview, round_shown
 from model.export_csv import OVERVIEW_DECIMALS
@@ -121,7 +121,7 @@ def test_a_hostile_title_stays_text_in_both_files(new_app, downloads):
     assert not at.exception
     at.switch_page("app_pages/overview.py").run()
     assert not at.exception
-    table = at.dataframe[0].value.set_index("Case")
+    table = overview_table(at).set_index("Case")
     assert table.loc["X1", "Titel"] == HOSTILE, "shown as written"
 
     rows = list(csv.reader(io.StringIO(downloads.bytes("oversigt.csv").decode("utf-8-sig")), delimiter=";"))

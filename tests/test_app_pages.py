@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CASES, PAGES
+from conftest import CASES, PAGES, overview_table
 
 from model import evaluate_paths, format_amount, format_number
 from ui.i18n import TEXTS
@@ -42,7 +42,7 @@ def test_app_opens_on_the_overview(new_app):
 
 def test_overview_shows_the_model_figures_and_the_total(new_app):
     at = new_app()
-    table = at.dataframe[0].value
+    table = overview_table(at)
     portfolio = evaluate_paths([CASES])
     assert list(table["Case"]) == [r.case.id for r in portfolio.results] + ["I alt"]
     total = table.iloc[-1]
@@ -57,14 +57,14 @@ def test_overview_shows_the_model_figures_and_the_total(new_app):
 
 
 def test_overview_total_is_the_documents(new_app):
-    total = new_app().dataframe[0].value.iloc[-1]
+    total = overview_table(new_app()).iloc[-1]
     assert (total["Drift"], total["Anlæg"], total["Varig effektivisering netto"]) == ("11.970", "54.246", "-14.565")
 
 
 def test_excluding_a_case_changes_the_total(new_app):
     at = new_app()
     at.multiselect(key="input.overview.included").unselect("I4").run()
-    table = at.dataframe[0].value
+    table = overview_table(at)
     assert "I4" not in list(table["Case"])
     portfolio = evaluate_paths([CASES])
     rest = [r for r in portfolio.results if r.case.id != "I4"]
@@ -78,12 +78,12 @@ def test_settings_in_the_sidebar_reach_the_figures(new_app):
     from model import Settings
 
     zero = evaluate_paths([CASES], Settings(discount_rate=0.0))
-    table = at.dataframe[0].value
+    table = overview_table(at)
     assert table.iloc[-1]["Nutidsværdi"] == format_amount(zero.overview.total.npv)
     assert table.iloc[-1]["Nutidsværdi"] != format_amount(portfolio.overview.total.npv)
     at.text_input(key="input.setting.hours_per_fte").input("1.500").run()
     fewer = evaluate_paths([CASES], Settings(discount_rate=0.0, hours_per_fte=1500.0))
-    assert at.dataframe[0].value.iloc[-1]["Årsværk"] == format_number(fewer.overview.total.fte_full, 1)
+    assert overview_table(at).iloc[-1]["Årsværk"] == format_number(fewer.overview.total.fte_full, 1)
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,7 @@ def test_overview_with_optimism_bias_adds_the_adjusted_columns(new_app):
     at = new_app()
     at.toggle(key="input.overview.optimism").set_value(True).run()
     assert not at.exception
-    table = at.dataframe[0].value.set_index("Case")
+    table = overview_table(at).set_index("Case")
     i4 = evaluate(apply_optimism_bias(load_case(CASES / "i4.yaml")))
     assert table.loc["I4", "Varig eff. netto m. tillæg"] == format_amount(i4.kpis.net_permanent)
     assert table.loc["I4", "Nutidsværdi m. tillæg"] == format_amount(i4.kpis.npv)
@@ -136,6 +136,6 @@ def test_cases_at_different_price_levels_get_a_note_and_no_total(new_app):
     at.file_uploader(key="input.case.upload").upload("p20.yaml", text.encode(), "application/x-yaml").run()
     at.switch_page("app_pages/overview.py").run()
     assert not at.exception
-    table = at.dataframe[0].value
+    table = overview_table(at)
     assert "P20" in list(table["Case"]) and "I alt" not in list(table["Case"])
     assert any("forskelligt pris- og lønniveau" in w.value and "P20: 2020" in w.value for w in at.warning)

@@ -10,7 +10,7 @@ for them. Each test has its own store file.
 from __future__ import annotations
 
 import pytest
-from conftest import APP, CASES, PAGES
+from conftest import APP, CASES, PAGES, open_sections
 
 from model import (
     ChoiceOptions,
@@ -43,6 +43,7 @@ def _app(page: str | None = None, scenario: str | None = None):
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(APP), default_timeout=120)
+    open_sections(at)
     if scenario is not None:
         at.query_params["scenario"] = scenario
     _ok(at.run())

@@ -142,7 +142,7 @@ def test_overview_totals_then_change_an_assumption_and_screenshot_every_page(ser
     expected_totals = [format_amount(total.drift), format_amount(total.anlaeg), format_amount(total.net_permanent)]
     assert len(portfolio.results) == 6
     assert expected_totals == ["11.970", "54.246", "-14.565"]
-    grid = page.locator('[data-testid="stDataFrame"] table').first
+    grid = page.locator('[data-testid="stTable"] table').first
     expect(grid).to_contain_text("I alt")
     text = grid.text_content()
     for figure in expected_totals:
@@ -186,7 +186,7 @@ def test_overview_totals_then_change_an_assumption_and_screenshot_every_page(ser
     expect(page.get_by_text("Kontrol af dokumenternes tal")).to_be_visible()
     _screenshot(page, screenshots, "kontrol")
     _go(page, "Oversigt")
-    grid = page.locator('[data-testid="stDataFrame"] table').first
+    grid = page.locator('[data-testid="stTable"] table').first
     expect(grid).to_contain_text(format_amount(changed.net_permanent))
     expect(grid).to_contain_text("ændret")
     _screenshot(page, screenshots, "oversigt")

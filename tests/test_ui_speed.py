@@ -7,7 +7,7 @@ import importlib
 import sys
 
 import pytest
-from conftest import CASES
+from conftest import APP, CASES, overview_table
 
 from model import evaluate, load_case, load_paths, overview
 from ui import heap
@@ -41,16 +41,32 @@ def test_the_heap_is_frozen_again_only_after_new_imports(unfrozen, tmp_path, mon
 
 def test_the_overview_table_is_handed_over_as_built_with_its_total_marked(new_app):
     at = new_app()
-    shown = at.dataframe[0].value
+    assert not at.dataframe, "a plain HTML table: the data grid's code need not load for the first render"
+    shown = at.table[0].value
     table = overview([evaluate(case) for case in load_paths([CASES]).cases], allow_mixed_price_levels=True)
     expected, bold = overview_frame(table, {})
     assert bold == [len(expected) - 1]
-    # The table's own columns exactly as ui.tables built them, then the Σ column that marks "I alt" alone.
-    assert list(shown.columns) == [*expected.columns, TOTAL_MARK]
+    # The Σ column that marks "I alt" alone, then the table's own columns exactly as ui.tables built them.
+    assert list(shown.columns) == [TOTAL_MARK, *expected.columns]
     assert list(shown[TOTAL_MARK]) == [""] * (len(expected) - 1) + [TOTAL_MARK]
     figures = list(expected.columns[3:])  # after Case, Titel and Status (the status is the app's own)
-    assert shown[figures].values.tolist() == expected[figures].values.tolist()
+    assert overview_table(at)[figures].values.tolist() == expected[figures].values.tolist()
     assert list(shown["Case"]) == list(expected["Case"])
+    assert "\\-" in shown["Tilbagebetalingstid"].tolist(), "every cell is Markdown-escaped: '-' is no list bullet"
+
+
+def test_the_overview_draws_prisniveau_and_the_exports_only_when_opened(downloads):
+    from streamlit.testing.v1 import AppTest
+
+    from ui.keys import OVERVIEW
+
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    assert [e.label for e in at.expander][-2:] == ["Prisniveau", "Eksport"]
+    assert not downloads and not at.selectbox, "closed: no year choice, no download drawn"
+    at.session_state[OVERVIEW.export_open] = True  # as a click on "Eksport" would
+    at.run()
+    assert {"oversigt.csv", "oversigt.xlsx"} <= set(downloads)
 
 
 def test_the_app_start_does_not_import_scipy():
