@@ -66,7 +66,7 @@ def test_changing_an_assumption_moves_the_kpis_to_the_models_figures(new_app):
     delta = metric["Varig effektivisering netto"].proto.delta
     assert delta == "+" + format_amount(kpis.net_permanent - document.net_permanent)
     assert metric["Tilbagebetalingstid"].proto.delta == "+" + payback_text(kpis.payback_years - document.payback_years)
-    assert any("Dokumentet: 18.540 t.kr." in c.value for c in at.caption), "document value shown beside the changed one"
+    assert any("Dokumentet: 18.540 t.kr." in b.label for b in at.button), "document value shown beside the changed one"
 
 
 def test_danish_decimal_comma_is_a_decimal(new_app):

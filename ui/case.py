@@ -43,8 +43,8 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
     One group is shown at a time, chosen with a segmented control (kept per
     case; at first the first group with a change, else the first): every input drawn is redrawn on each
     change, so the other groups' inputs are not drawn. A changed assumption
-    shows the document's value and its own reset button; the badge names
-    the groups holding changes.
+    shows the document's value as a button that goes back to it, and the
+    "Hvorfor?" note; the badge names the groups holding changes.
     """
     groups = assumption_groups(case)
     changed_groups = [group for group, assumptions in groups if any(a.name in changes for a in assumptions)]
@@ -89,15 +89,10 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
             help=t("case.source", source=md(assumption.source)),
         )
         if assumption.name in changes:
-            row = st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="distribute")
-            row.caption(
-                ":orange["
-                + t("case.document_value", value=md(f"{format_value(original.value, original.unit)} {original.unit}"))
-                + "]",
-                width="content",
-            )
-            row.button(
-                t("case.reset_one"),
+            # One element: the document's value is the button that goes back to it.
+            document_value = md(f"{format_value(original.value, original.unit)} {original.unit}")
+            st.button(
+                ":orange[" + t("case.document_value", value=document_value) + "]",
                 on_click=state.reset_override,
                 args=(case_id, assumption.name),
                 help=t("case.reset_one.help"),

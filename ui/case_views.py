@@ -51,11 +51,11 @@ def result_view(result: CaseResult, compare: CaseResult | None) -> None:
     )
     if view in ("cumulative", "flows"):
         labels = {key: t(f"chart.{key}") for key in _CHART_KEYS}
-        st.subheader(t(f"case.chart.{view}"))
+        title = t(f"case.chart.{view}")
         if view == "cumulative":
-            chart("cumulative", (tuple(labels.items()), compare is not None), cumulative_data(result, compare, labels))
+            chart("cumulative", (tuple(labels.items()), compare is not None), cumulative_data(result, compare, labels), title)
         else:
-            chart("flows", (tuple(labels.items()),), flows_data(result, labels))
+            chart("flows", (tuple(labels.items()),), flows_data(result, labels), title)
     elif view == "section1":
         st.subheader(t("case.section1"))
         frame, bold = section1_frame(result)

@@ -377,13 +377,17 @@ def _template(name: str, args: tuple[object, ...]) -> dict[str, object]:
     return {**template, "datasets": own}
 
 
-def chart(name: str, args: tuple[object, ...], data: Mapping[str, pd.DataFrame]) -> None:
+def chart(name: str, args: tuple[object, ...], data: Mapping[str, pd.DataFrame], title: str | None = None) -> None:
     """Draw an altair chart: template ``name`` of ``ui.charts.TEMPLATES`` (built once per ``args``) with this run's ``data``.
 
     The template holds everything but the data, so a changed assumption
     only recomputes the data (see ``ui.charts``), which goes to the browser
-    as Arrow bytes straight from its DataFrames.
+    as Arrow bytes straight from its DataFrames. ``title`` is drawn in the
+    chart itself (one element fewer than a heading above it).
     """
     template = _template(name, args)
     datasets = {**template["datasets"], **{key: _arrow(frame) for key, frame in data.items()}}
-    st.vega_lite_chart({**template, "datasets": datasets}, width="stretch")
+    spec = {**template, "datasets": datasets}
+    if title is not None:
+        spec["title"] = {"text": title, "anchor": "start", "fontSize": 18, "offset": 14}
+    st.vega_lite_chart(spec, width="stretch")
