@@ -163,7 +163,7 @@ def test_overview_totals_then_change_an_assumption_and_screenshot_every_page(ser
     assert changed.payback_years != document.payback_years and changed.net_permanent != document.net_permanent
     expect(_metric(page, "Tilbagebetalingstid")).to_have_text(payback_text(changed.payback_years))
     expect(_metric(page, "Varig effektivisering netto")).to_have_text(format_amount(changed.net_permanent))
-    expect(page.get_by_text("Dokumentet: 20 min.")).to_be_visible()
+    expect(page.get_by_role("button", name="Dokumentet: 20 min.")).to_be_visible()  # a click goes back to it
 
     # The same key figures with optimism bias, beside the plain ones.
     page.get_by_text("Vis med optimismetillæg", exact=True).click()
