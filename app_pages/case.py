@@ -95,7 +95,6 @@ def _body(case_id: str) -> None:
 
     # --- Assumptions; beside them the results, one view at a time (ui/case_views.py) ------------------------------
     with left:
-        st.subheader(t("case.assumptions"), help=t("case.assumptions.caption"))
         assumption_editor(case_id, case, document, changes)
         # Drawn only when open: their downloads, upload and buttons are not needed on every change.
         if (file_box := lazy_section(t("case.file"), key=FILE_OPEN, icon=":material/save:")) is not None:

@@ -115,7 +115,7 @@ def test_reset_one_assumption_and_the_whole_case(new_app):
     assert GAIN not in [i.key for i in at.text_input], "one group at a time"
     at.text_input(key="input.assumption.I4.pris_pr_bruger").input("10.000").run()
     assert set(at.session_state["scenario.overrides"]["I4"]) == {"gevinst_vagtskifte", "pris_pr_bruger"}
-    assert any("2 ændret: Gevinst, Investering" in m.value for m in at.markdown), "the badge names both groups"
+    assert any("2 ændret: Gevinst, Investering" in h.value for h in at.subheader), "the badge names both groups"
     _open_group(at, "I4", "Gevinst")
     at.button(key="case.reset.I4.gevinst_vagtskifte").click().run()
     assert set(at.session_state["scenario.overrides"]["I4"]) == {"pris_pr_bruger"}

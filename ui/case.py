@@ -38,7 +38,8 @@ MEMO_OPEN = CASE.memo_open
 
 
 def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[str, float]) -> None:
-    """The case's assumptions by group, each a Danish number input (its source in the help tooltip), and "reset the case".
+    """The heading, "reset the case" and the case's assumptions by group, each a Danish number input (its source in the
+    help tooltip).
 
     One group is shown at a time, chosen with a segmented control (kept per
     case; at first the first group with a change, else the first): every input drawn is redrawn on each
@@ -48,11 +49,12 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
     """
     groups = assumption_groups(case)
     changed_groups = [group for group, assumptions in groups if any(a.name in changes for a in assumptions)]
-    heading = st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="right")
-    if changes:
+    heading = t("case.assumptions")
+    if changes:  # in the heading itself: every element drawn is redrawn on each change
         badge = t("case.changed_in", count=len(changes), groups=", ".join(md(group) for group in changed_groups))
-        heading.markdown(f":orange-badge[{badge}]", width="content")
-    heading.button(
+        heading += f" :orange-badge[{badge}]"
+    st.subheader(heading, help=t("case.assumptions.caption"))
+    st.button(
         t("case.reset_case"),
         on_click=state.reset_case,
         args=(case_id,),
