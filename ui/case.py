@@ -23,7 +23,8 @@ __all__ = [
     "FILE_OPEN",
     "MEMO_OPEN",
     "UPLOAD_MESSAGE",
-    "assumption_editor",
+    "assumption_heading",
+    "assumption_inputs",
     "case_file_section",
     "save_variant",
     "upload_case_file",
@@ -37,23 +38,19 @@ FILE_OPEN = CASE.file_open
 MEMO_OPEN = CASE.memo_open
 
 
-def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[str, float]) -> None:
-    """The heading, "reset the case" and the case's assumptions by group, each a Danish number input (its source in the
-    help tooltip).
+def assumption_heading(case_id: str, case: Case, changes: dict[str, float]) -> str | None:
+    """The parts of the assumption editor drawn with the page: the heading, "reset the case" and the group control.
 
     One group is shown at a time, chosen with a segmented control (kept per
-    case; at first the first group with a change, else the first): every input drawn is redrawn on each
-    change, so the other groups' inputs are not drawn. A changed assumption
-    shows the document's value as a button that goes back to it, and the
-    "Hvorfor?" note; the badge names the groups holding changes.
+    case; at first the first group with a change, else the first): every
+    input drawn is redrawn on each change, so the other groups' inputs are not
+    drawn. "Reset the case" is enabled while the case has changes; it is
+    always current, as a case's first change and its last reset rerun the
+    whole page (``ui.fragments``). Returns the group shown, None if the case
+    has no assumptions.
     """
+    st.subheader(t("case.assumptions"), help=t("case.assumptions.caption"))
     groups = assumption_groups(case)
-    changed_groups = [group for group, assumptions in groups if any(a.name in changes for a in assumptions)]
-    heading = t("case.assumptions")
-    if changes:  # in the heading itself: every element drawn is redrawn on each change
-        badge = t("case.changed_in", count=len(changes), groups=", ".join(md(group) for group in changed_groups))
-        heading += f" :orange-badge[{badge}]"
-    st.subheader(heading, help=t("case.assumptions.caption"))
     st.button(
         t("case.reset_case"),
         on_click=state.reset_case,
@@ -64,9 +61,10 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
     )
     if not groups:
         st.info(t("case.no_assumptions"))
-        return
+        return None
     names = [group for group, _ in groups]
-    chosen = choice(
+    changed_groups = [group for group, assumptions in groups if any(a.name in changes for a in assumptions)]
+    return choice(
         st.segmented_control,
         t("case.group"),
         names,
@@ -77,6 +75,21 @@ def assumption_editor(case_id: str, case: Case, document: Case, changes: dict[st
         label_visibility="collapsed",
         width="stretch",
     )
+
+
+def assumption_inputs(case_id: str, case: Case, document: Case, changes: dict[str, float], group: str) -> None:
+    """The inputs of assumption group ``group``, each a Danish number input (its source in the help tooltip), under a
+    badge naming the groups that hold changes.
+
+    A changed assumption shows the document's value as a button that goes
+    back to it, and the "Hvorfor?" note.
+    """
+    groups = assumption_groups(case)
+    if changes:
+        changed_groups = [name for name, assumptions in groups if any(a.name in changes for a in assumptions)]
+        badge = t("case.changed_in", count=len(changes), groups=", ".join(md(name) for name in changed_groups))
+        st.markdown(f":orange-badge[{badge}]")
+    chosen = group if group in dict(groups) else groups[0][0]
     for assumption in dict(groups)[chosen]:
         original = document.assumption(assumption.name)
         number_input(

@@ -5,8 +5,9 @@ costs the browser time on every change (``docs/speed.md``): drawing both
 charts and all four tables took more than half of a change's time. So the
 results are views of one case result, the user picks one with a segmented
 control (kept across cases and pages), and only that one is drawn. The
-choice of view never changes a figure: each view reads the same
-:class:`model.CaseResult`.
+control is drawn with the page (:func:`view_choice`), the view by the
+page's fragment on every change (:func:`draw_view`). The choice of view
+never changes a figure: each view reads the same :class:`model.CaseResult`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .keys import CASE
 from .tables import has_table, section1_frame, table_frame
 from .widgets import chart, choice, show_table
 
-__all__ = ["VIEWS", "result_view", "views_of"]
+__all__ = ["VIEWS", "draw_view", "view_choice", "views_of"]
 
 #: Every view, in the order the control shows them: the two charts, section 1, tables 1-3.
 VIEWS = ("cumulative", "flows", "section1", "table1", "table2", "table3")
@@ -34,11 +35,9 @@ def views_of(result: CaseResult) -> tuple[str, ...]:
     return tuple(v for v in VIEWS if not v.startswith("table") or has_table(result, int(v[-1])))
 
 
-def result_view(result: CaseResult, compare: CaseResult | None) -> None:
-    """The view control and the chosen view of ``result`` (``compare``: the document's result, drawn beside it in the
-    cumulative chart when the user changed an assumption)."""
-    views = views_of(result)
-    view = choice(
+def view_choice(views: tuple[str, ...]) -> str:
+    """The view control (a segmented control over ``views``, kept across cases and pages); the chosen view."""
+    return choice(
         st.segmented_control,
         t("case.view"),
         views,
@@ -49,6 +48,11 @@ def result_view(result: CaseResult, compare: CaseResult | None) -> None:
         label_visibility="collapsed",
         width="stretch",
     )
+
+
+def draw_view(view: str, result: CaseResult, compare: CaseResult | None) -> None:
+    """Draw ``view`` of ``result`` (``compare``: the document's result, drawn beside it in the cumulative chart when
+    the user changed an assumption)."""
     if view in ("cumulative", "flows"):
         labels = {key: t(f"chart.{key}") for key in _CHART_KEYS}
         title = t(f"case.chart.{view}")
