@@ -65,7 +65,13 @@ def _body(case_id: str, group: str | None, view: str, slots: tuple[DeltaGenerato
     kpi_slot, optimism_slot, view_slot = slots
     ids_now = state.case_ids()
     selected = stored(CASE.selected, ids_now[0] if ids_now else None, lambda v: v in ids_now)  # as pick_case reads it
-    sync_view(changed=state.changed_case_ids(), case_ids=ids_now, case=selected, unsaved=scenario.dirty())
+    sync_view(
+        changed=state.changed_case_ids(),
+        case_ids=ids_now,
+        case=selected,
+        unsaved=scenario.dirty(),
+        open_sections=_open_sections(case_id),
+    )
     scenario.sync()  # this tab's draft, on every change the fragment reruns for
     document = state.document_case(case_id)
     case = state.current_case(case_id)
@@ -104,13 +110,6 @@ def _body(case_id: str, group: str | None, view: str, slots: tuple[DeltaGenerato
     # --- The chosen group's inputs; the chosen view beside them (ui/case_views.py) ---------------------------------
     if group is not None:
         assumption_inputs(case_id, case, document, changes, group)
-    # Drawn only when open: their downloads, upload and buttons are not needed on every change.
-    if (file_box := lazy_section(t("case.file"), key=FILE_OPEN, icon=":material/save:")) is not None:
-        with file_box:
-            case_file_section(case_id, case)
-    if (memo_box := lazy_section(t("memo.title"), key=MEMO_OPEN, icon=":material/description:")) is not None:
-        with memo_box:
-            case_memo([case_id], key="case.memo", file_stem=f"beslutningsnotat-{case_id}", heading=False)
     with view_slot.container():
         draw_view(view, result, compare)
 
@@ -130,5 +129,19 @@ def _optimism_row(case: Case, settings: Settings, figures: list[tuple]) -> None:
     row.caption(t("case.optimism.caption"))
 
 
+def _open_sections(case_id: str) -> dict[str, float] | None:
+    """The case's changes while the case file or memo section is open (their files are built from them), else None."""
+    opened = st.session_state.get(FILE_OPEN) or st.session_state.get(MEMO_OPEN)
+    return state.overrides(case_id) if opened else None
+
+
+note_view(open_sections=_open_sections(case_id))  # a change while one is open reruns the page, so they follow it
 with left:
     _body(case_id, group, view, (kpi_slot, optimism_slot, view_slot))
+    # Drawn with the page and only when open: their downloads, upload and buttons are not needed on every change.
+    if (file_box := lazy_section(t("case.file"), key=FILE_OPEN, icon=":material/save:")) is not None:
+        with file_box:
+            case_file_section(case_id, case)
+    if (memo_box := lazy_section(t("memo.title"), key=MEMO_OPEN, icon=":material/description:")) is not None:
+        with memo_box:
+            case_memo([case_id], key="case.memo", file_stem=f"beslutningsnotat-{case_id}", heading=False)

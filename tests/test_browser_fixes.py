@@ -74,3 +74,28 @@ def test_every_page_opens_at_its_own_url_with_nothing_cut(server, browser, path,
     expect(page.get_by_text(text, exact=True).first).to_be_visible()
     assert page.evaluate(_CUT) == [], f"cut labels on /{path}"
     page.close()
+
+
+def test_the_open_case_file_section_follows_a_change(server, browser):  # noqa: F811
+    """The section is drawn with the page, outside the fragment a change reruns: with it open, a change reruns
+    the page, so the file downloaded holds the changed value, not the one the section was drawn with."""
+    from pathlib import Path
+
+    import yaml
+    from test_browser import _pick
+
+    page = _open(browser, f"{server}/business-case")
+    page.context.set_default_timeout(TIMEOUT_MS)
+    _pick(page, "I4")
+    page.get_by_text("Gem og hent scenarie", exact=True).click()
+    _settle(page)
+    field = page.get_by_role("textbox", name="Sparet tid pr. hold pr. vagtoverdragelse på plejecentre (min.)", exact=True)
+    field.fill("15")
+    field.press("Enter")
+    _settle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Hent case-fil (YAML)").click()
+    data = yaml.safe_load(Path(info.value.path()).read_text(encoding="utf-8"))
+    values = {a["name"]: a["value"] for a in data["assumptions"]}
+    assert values["minutter_plejecenter"] == 15
+    page.close()
