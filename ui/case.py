@@ -63,18 +63,22 @@ def assumption_heading(case_id: str, case: Case, changes: dict[str, float]) -> s
         st.info(t("case.no_assumptions"))
         return None
     names = [group for group, _ in groups]
-    changed_groups = [group for group, assumptions in groups if any(a.name in changes for a in assumptions)]
     return choice(
         st.segmented_control,
         t("case.group"),
         names,
         key=CASE.group(case_id),
-        default=(changed_groups or names)[0],
+        default=(_changed_groups(case, changes) or names)[0],
         labels={group: md(group) for group in names},
         required=True,
         label_visibility="collapsed",
         width="stretch",
     )
+
+
+def _changed_groups(case: Case, changes: dict[str, float]) -> list[str]:
+    """The names of ``case``'s assumption groups holding at least one of ``changes``, in the case's order."""
+    return [group for group, assumptions in assumption_groups(case) if any(a.name in changes for a in assumptions)]
 
 
 def assumption_inputs(case_id: str, case: Case, document: Case, changes: dict[str, float], group: str) -> None:
@@ -86,8 +90,7 @@ def assumption_inputs(case_id: str, case: Case, document: Case, changes: dict[st
     """
     groups = assumption_groups(case)
     if changes:
-        changed_groups = [name for name, assumptions in groups if any(a.name in changes for a in assumptions)]
-        badge = t("case.changed_in", count=len(changes), groups=", ".join(md(name) for name in changed_groups))
+        badge = t("case.changed_in", count=len(changes), groups=", ".join(md(name) for name in _changed_groups(case, changes)))
         st.markdown(f":orange-badge[{badge}]")
     chosen = group if group in dict(groups) else groups[0][0]
     for assumption in dict(groups)[chosen]:

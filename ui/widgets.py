@@ -286,6 +286,12 @@ def number_input(
 TOTAL_MARK = "Σ"
 
 
+def _total_marks(rows: int, bold_rows: Sequence[int]) -> list[str]:
+    """The "Σ" column of a table of ``rows`` rows: the mark on the total rows (``bold_rows``), empty elsewhere."""
+    totals = set(bold_rows)
+    return [TOTAL_MARK if position in totals else "" for position in range(rows)]
+
+
 def show_table(
     frame: pd.DataFrame,
     *,
@@ -316,9 +322,7 @@ def show_table(
         )
     table = pa.Table.from_pandas(frame, preserve_index=False)  # handed to the browser as is: no copy, no second conversion
     if bold_rows:
-        rows = set(bold_rows)
-        marks = pa.array([TOTAL_MARK if position in rows else "" for position in range(len(frame))], pa.string())
-        table = table.append_column(TOTAL_MARK, marks)
+        table = table.append_column(TOTAL_MARK, pa.array(_total_marks(len(frame), bold_rows), pa.string()))
         config[TOTAL_MARK] = st.column_config.TextColumn(" ", width=28, pinned=True, help=t("table.total_mark"))
         order.insert(0, TOTAL_MARK)  # shown first; last in the data, so the table's own columns keep their places
     st.dataframe(table, hide_index=True, column_config=config, column_order=order, key=key, width="stretch", height="content")
@@ -337,8 +341,7 @@ def show_static_table(frame: pd.DataFrame, *, right: Sequence[str] = (), bold_ro
     """
     shown = frame.map(md)
     if bold_rows:
-        rows = set(bold_rows)
-        shown.insert(0, TOTAL_MARK, [TOTAL_MARK if position in rows else "" for position in range(len(frame))])
+        shown.insert(0, TOTAL_MARK, _total_marks(len(frame), bold_rows))
     styled = shown.style.hide(axis="index")
     if right:
         # !important: st.table aligns text cells left in their own style attribute
